@@ -1,0 +1,25 @@
+# Hai lệnh cho máy mới: `make run` (tạo .venv, cài đặt, tạo văn bản từ examples/ vào drafts/) và `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test templates fuzz bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/vanban render examples/*.yaml --out-dir drafts
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+templates: $(STAMP)
+	$(BIN)/python -m generator.template_builder
+
+clean:
+	rm -rf $(VENV) drafts/*.docx .pytest_cache

@@ -1,0 +1,122 @@
+"""Stage 3: what the model alone cannot know — checks of a valid document against its rulebook profile
+(the kind exists, the signing prefix is one the rulebook allows, the numbering is deep enough …).
+
+Each check yields (path in the YAML, code, Vietnamese message); the pipeline turns paths into file places.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from generator.errors import Code
+from generator.layout import MEETING_PLACEHOLDER, meeting_values
+from generator.loader import Path_
+from generator.model import Bullets, Document, Item, Node
+from generator.numbering import NumberingScheme
+from generator.rulebook import Rulebook
+
+Finding = tuple[Path_, str, str]
+
+
+def check(doc: Document, book: Rulebook) -> list[Finding]:
+    findings = list(_kind(doc, book)) + list(_signature(doc, book)) + list(_recipients(doc, book))
+    scheme_findings = list(_scheme(doc, book))
+    findings += scheme_findings
+    if not scheme_findings:
+        findings += list(_depth(doc, NumberingScheme(doc.danh_so or book.danh_so_mac_dinh)))
+    findings += list(_placeholders(doc))
+    return findings
+
+
+def _kind(doc: Document, book: Rulebook) -> Iterator[Finding]:
+    if doc.loai not in book.loai_van_ban:
+        kinds = ", ".join(f"`{k}`" for k in book.loai_van_ban)
+        yield ("loai",), Code.BAD_VALUE, f"loại `{doc.loai}` chưa có trong {book.ten} — hãy dùng: {kinds}"
+
+
+def _signature(doc: Document, book: Rulebook) -> Iterator[Finding]:
+    signer = doc.nguoi_ky
+    if signer.quyen_han is None:
+        if signer.thay_mat:
+            yield (("nguoi_ky", "thay_mat"), Code.BAD_VALUE,
+                   "có `thay_mat` nhưng thiếu `quyen_han` — hãy ghi thẩm quyền ký, ví dụ `quyen_han: T/M`")
+        return
+    allowed = book.quyen_han_ky.get(signer.quyen_han)
+    if allowed is None:
+        names = ", ".join(f"`{k}`" for k in book.quyen_han_ky)
+        yield (("nguoi_ky", "quyen_han"), Code.BAD_VALUE,
+               f"thẩm quyền ký `{signer.quyen_han}` không dùng trong {book.ten} — hãy dùng một trong: {names}")
+    elif allowed.can_thay_mat and not signer.thay_mat:
+        yield (("nguoi_ky",), Code.MISSING_FIELD,
+               f"`{signer.quyen_han}` cần ghi tập thể hoặc người đứng đầu — ví dụ: `thay_mat: BAN THƯỜNG VỤ`")
+    elif not allowed.can_thay_mat and signer.thay_mat:
+        yield (("nguoi_ky", "thay_mat"), Code.BAD_VALUE,
+               f"`{signer.quyen_han}` đứng ngay trước chức vụ, không có dòng `thay_mat` — hãy xóa `thay_mat`")
+
+
+def _recipients(doc: Document, book: Rulebook) -> Iterator[Finding]:
+    allowed = book.noi_nhan.dau_cuoi_dong_cho_phep
+    if doc.dau_cuoi_dong is not None and doc.dau_cuoi_dong not in allowed:
+        yield (("dau_cuoi_dong",), Code.BAD_VALUE,
+               f"dấu cuối dòng nơi nhận phải là một trong: {' '.join(f'`{a}`' for a in allowed)}")
+
+
+def _scheme(doc: Document, book: Rulebook) -> Iterator[Finding]:
+    if doc.danh_so is None:
+        return
+    try:
+        NumberingScheme(doc.danh_so)
+    except ValueError as exc:
+        yield ("danh_so",), Code.BAD_VALUE, str(exc)
+
+
+def _depth(doc: Document, scheme: NumberingScheme) -> Iterator[Finding]:
+    for name, part in doc.noi_dung.parts():
+        yield from _items_too_deep(part.noi_dung, ("noi_dung", name, "noi_dung"), 1, scheme)
+
+
+def _items_too_deep(nodes: Sequence[Node], path: Path_, depth: int, scheme: NumberingScheme) -> Iterator[Finding]:
+    for index, node in enumerate(nodes):
+        if not isinstance(node, Item):
+            continue
+        here = path + (index,)
+        if depth + 1 > scheme.depth:
+            yield (here, Code.BAD_VALUE,
+                   f"mục lồng tới cấp {depth + 1} nhưng `danh_so` chỉ có {scheme.depth} cấp "
+                   f"({', '.join(scheme.examples)}) — hãy thêm một cấp vào `danh_so`, ví dụ \"a)\"")
+        else:
+            yield from _items_too_deep(node.muc, here + ("muc",), depth + 1, scheme)
+
+
+def _texts(doc: Document) -> Iterator[tuple[Path_, str]]:
+    body = doc.noi_dung
+    for key in ("mo_dau", "ket_thuc"):
+        for index, text in enumerate(getattr(body, key)):
+            yield ("noi_dung", key, index), text
+    for name, part in body.parts():
+        yield from _node_texts(part.noi_dung, ("noi_dung", name, "noi_dung"))
+
+
+def _node_texts(nodes: Sequence[Node], path: Path_) -> Iterator[tuple[Path_, str]]:
+    for index, node in enumerate(nodes):
+        here = path + (index,)
+        if isinstance(node, str):
+            yield here, node
+        elif isinstance(node, Bullets):
+            yield from ((here + ("gach_dau_dong", i), t) for i, t in enumerate(node.gach_dau_dong))
+        else:
+            if node.tieu_de:
+                yield here + ("tieu_de",), node.tieu_de
+            yield from ((here + ("noi_dung", i), t) for i, t in enumerate(node.noi_dung))
+            yield from ((here + ("gach_dau_dong", i), t) for i, t in enumerate(node.gach_dau_dong))
+            yield from _node_texts(node.muc, here + ("muc",))
+
+
+def _placeholders(doc: Document) -> Iterator[Finding]:
+    known = meeting_values(doc)
+    for path, text in _texts(doc):
+        for match in MEETING_PLACEHOLDER.finditer(text):
+            if match.group(1) not in known:
+                yield (path, Code.MISSING_FIELD,
+                       f"đoạn văn dùng `{match.group(0)}` nhưng chưa có `hoi_nghi: {match.group(1)}:` — "
+                       "hãy ghi thông tin cuộc họp hoặc viết thẳng vào đoạn văn")

@@ -1,0 +1,254 @@
+"""Stage 1: read a YAML file into plain data (dicts, lists, text) and remember where every node stands.
+
+Every scalar stays text (``so: 05`` is "05", ``yes`` and ``14:30`` stay as typed): the model decides what a
+value means. Duplicate keys, tabs in indentation, control characters and non-UTF-8 files are reported with
+their place, all of them in one pass where the file can still be read.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.errors import Code, InputError, Problem, display_path
+
+MAX_FILE_BYTES = 2_000_000
+MAX_DEPTH = 40
+MAX_NODES = 50_000  # nodes visited, aliases counted each time they are used: stops "billion laughs"
+
+# Word's manual line break (Shift+Enter) arrives as \x0b when text is pasted out of Word. YAML refuses it, so
+# it is swapped for a private-use character before parsing and turned into a line break afterwards.
+WORD_LINE_BREAK = "\x0b"
+_LINE_BREAK_STAND_IN = "\uf8ff"
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
+_STANDARD_TAGS = {f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "seq", "map",
+                                                     "timestamp", "binary", "merge", "value", "yaml")}
+_NULL_TAG = "tag:yaml.org,2002:null"
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass
+class LoadedFile:
+    """A YAML file read into plain data, with the (line, column) of every value and key, both 1-based."""
+
+    path: Path
+    data: Any
+    value_positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    key_positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        return display_path(self.path)
+
+    def position(self, path: Path_, *, of_key: bool = False) -> tuple[int, int]:
+        """The place of the value (or its key) at ``path``, or of its nearest ancestor that has one."""
+        table = self.key_positions if of_key else self.value_positions
+        for cut in range(len(path), -1, -1):
+            where = table.get(path[:cut]) or self.value_positions.get(path[:cut])
+            if where:
+                return where
+        return (1, 1)
+
+    def problem(self, path: Path_, code: str, message: str, *, of_key: bool = False) -> Problem:
+        line, column = self.position(path, of_key=of_key)
+        return Problem(self.name, line, column, code, message)
+
+
+def load_file(path: Path) -> LoadedFile:
+    """Read and parse ``path``; raise :class:`InputError` listing every problem that stops the reading."""
+    name = display_path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError([Problem(name, 1, 1, Code.OUTPUT, f"không đọc được tệp ({exc.strerror})")]) from exc
+    text = decode(raw, name)
+    return parse(text, path)
+
+
+def decode(raw: bytes, name: str) -> str:
+    """UTF-8 text of the file, or an error naming the encoding it seems to be in."""
+    if len(raw) > MAX_FILE_BYTES:
+        raise InputError([Problem(name, 1, 1, Code.NOT_UTF8,
+                                  f"tệp quá lớn ({len(raw):,} byte, tối đa {MAX_FILE_BYTES:,}) — "
+                                  "một văn bản chỉ cần vài chục KB; hãy kiểm tra lại tệp")])
+    for bom, encoding in ((codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"),
+                          (codecs.BOM_UTF16_LE, "UTF-16"), (codecs.BOM_UTF16_BE, "UTF-16")):
+        if raw.startswith(bom):
+            raise InputError([_save_as_utf8(name, 1, 1, f"tệp được lưu dạng {encoding}")])
+    if b"\x00" in raw[:4096]:
+        raise InputError([_save_as_utf8(name, 1, 1, "tệp có byte 0, có lẽ được lưu dạng UTF-16")])
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        guess = "Windows-1258 hoặc TCVN3/VNI" if _decodes_as_cp1258(raw) else "một bảng mã cũ"
+        raise InputError([_save_as_utf8(name, line, column, f"tệp không phải UTF-8 (có lẽ là {guess})")]) from exc
+
+
+def _decodes_as_cp1258(raw: bytes) -> bool:
+    try:
+        raw.decode("cp1258")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _save_as_utf8(name: str, line: int, column: int, what: str) -> Problem:
+    return Problem(name, line, column, Code.NOT_UTF8,
+                   f"{what} — hãy mở tệp và lưu lại với bảng mã UTF-8 (Notepad: Lưu thành… › Mã hóa: UTF-8)")
+
+
+def parse(text: str, path: Path) -> LoadedFile:
+    """Parse YAML text; every problem found before the tree can be built is reported at once."""
+    loaded = LoadedFile(path, None)
+    problems = _scan_characters(text, loaded.name)
+    if problems:
+        raise InputError(problems)
+    try:
+        root = yaml.compose(text.replace(WORD_LINE_BREAK, _LINE_BREAK_STAND_IN), Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        raise InputError([_syntax_problem(exc, text, loaded.name)]) from exc
+    except yaml.YAMLError as exc:  # reader errors carry no mark
+        raise InputError([Problem(loaded.name, 1, 1, Code.YAML_SYNTAX, f"YAML không hợp lệ: {exc}")]) from exc
+    if root is None:
+        raise InputError([Problem(loaded.name, 1, 1, Code.NOT_A_MAPPING,
+                                  "tệp rỗng — hãy viết các mục của văn bản, ví dụ `loai: thong-bao-ket-luan`")])
+    walker = _Walker(loaded)
+    loaded.data = walker.convert(root, (), depth=0)
+    if walker.problems:
+        raise InputError(walker.problems)
+    if not isinstance(loaded.data, dict):
+        line, column = _mark(root)
+        raise InputError([Problem(loaded.name, line, column, Code.NOT_A_MAPPING,
+                                  "tệp phải là một bảng `khóa: giá trị` (ví dụ `loai: thong-bao-ket-luan`), "
+                                  "không phải một danh sách hay một dòng chữ")])
+    return loaded
+
+
+def _scan_characters(text: str, name: str) -> list[Problem]:
+    """Tabs used for indentation and control characters, each at its place."""
+    problems = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        indent = len(line) - len(line.lstrip(" \t"))
+        if "\t" in line[:indent]:
+            problems.append(Problem(name, number, line.index("\t") + 1, Code.TAB_INDENT,
+                                    "thụt đầu dòng bằng phím Tab — YAML chỉ nhận dấu cách; "
+                                    "hãy thay Tab bằng 2 dấu cách"))
+        for match in _CONTROL_CHARS.finditer(line):
+            problems.append(Problem(name, number, match.start() + 1, Code.CONTROL_CHAR,
+                                    f"ký tự điều khiển U+{ord(match.group()):04X} không in được "
+                                    "(thường do dán từ Word/PDF) — hãy xóa ký tự này"))
+    return problems
+
+
+_SYNTAX_HINTS = (
+    ("could not find expected ':'", "thiếu dấu `:` sau tên khóa"),
+    ("mapping values are not allowed here",
+     "có dấu `:` giữa dòng chữ — hãy đặt cả dòng trong ngoặc kép \"…\""),
+    ("found character '\\t'", "có ký tự Tab — YAML chỉ nhận dấu cách"),
+    ("found undefined alias", "tham chiếu `*…` tới một neo `&…` không có"),
+    ("found unexpected end of stream", "thiếu dấu ngoặc kép đóng"),
+    ("found unknown escape character", "dấu `\\` trong ngoặc kép phải viết thành `\\\\`"),
+    ("expected <block end>, but found '-'",
+     "dòng bắt đầu bằng `-` không thẳng hàng với các dòng cùng danh sách"),
+    ("expected <block end>", "thụt đầu dòng không khớp với dòng trên"),
+    ("did not find expected key", "thụt đầu dòng không khớp hoặc thiếu dấu `:`"),
+    ("did not find expected '-' indicator", "các dòng của danh sách phải bắt đầu bằng `- ` và thẳng hàng"),
+    ("found a tab character", "có ký tự Tab — YAML chỉ nhận dấu cách"),
+    ("found character '@' that cannot start any token",
+     "dòng chữ không được bắt đầu bằng `@` — hãy đặt trong ngoặc kép"),
+    ("found character '`' that cannot start any token",
+     "dòng chữ không được bắt đầu bằng dấu ` — hãy đặt trong ngoặc kép"),
+    ("found character '%' that cannot start any token",
+     "dòng chữ không được bắt đầu bằng `%` — hãy đặt trong ngoặc kép"),
+    ("while scanning an alias", "dòng chữ bắt đầu bằng `*` — hãy đặt cả dòng trong ngoặc kép \"…\""),
+    ("while scanning an anchor", "dòng chữ bắt đầu bằng `&` — hãy đặt cả dòng trong ngoặc kép \"…\""),
+    ("expected a comment or a line break", "có chữ thừa sau dấu ngoặc kép đóng"),
+    ("found unexpected ':'", "dấu `:` không đúng chỗ — hãy đặt dòng chữ trong ngoặc kép"),
+)
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, name: str) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    if exc.context_mark and exc.problem and "end of stream" in exc.problem:
+        mark = exc.context_mark  # an unclosed quote or bracket: point at where it opens, not at the file's end
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    original = f"{exc.context or ''} {exc.problem or ''}".strip()
+    hint = next((vi for en, vi in _SYNTAX_HINTS if en in original), None)
+    what = hint or f"cú pháp YAML không hợp lệ ({original})"
+    lines = text.splitlines()
+    caret = ""
+    if 0 < line <= len(lines):
+        source = lines[line - 1]
+        caret = f"\n    {source}\n    {' ' * (column - 1)}^"
+    return Problem(name, line, column, Code.YAML_SYNTAX, what + caret)
+
+
+def _mark(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+class _Walker:
+    """Turns composed YAML nodes into plain data, keeping positions and collecting problems."""
+
+    def __init__(self, loaded: LoadedFile):
+        self.loaded = loaded
+        self.problems: list[Problem] = []
+        self.visited = 0
+
+    def _fail(self, node: yaml.Node, code: str, message: str) -> None:
+        line, column = _mark(node)
+        self.problems.append(Problem(self.loaded.name, line, column, code, message))
+
+    def convert(self, node: yaml.Node, path: Path_, depth: int) -> Any:
+        self.visited += 1
+        if self.visited > MAX_NODES or depth > MAX_DEPTH:
+            if not any(p.code == Code.UNSUPPORTED_YAML for p in self.problems):
+                self._fail(node, Code.UNSUPPORTED_YAML,
+                           "tệp lồng quá sâu hoặc dùng quá nhiều tham chiếu `*…` — "
+                           "hãy viết thẳng nội dung, không dùng neo `&`/tham chiếu `*`")
+            return None
+        self.loaded.value_positions.setdefault(path, _mark(node))
+        if node.tag not in _STANDARD_TAGS:
+            self._fail(node, Code.UNSUPPORTED_YAML,
+                       f"thẻ YAML `{node.tag}` không được dùng — hãy bỏ phần bắt đầu bằng `!`")
+            return None
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path, depth)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.convert(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
+        return self._scalar(node)
+
+    def _mapping(self, node: yaml.MappingNode, path: Path_, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        first_seen: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                self._fail(key_node, Code.YAML_SYNTAX, "tên khóa phải là một từ, ví dụ `noi_nhan:`")
+                continue
+            key = self._scalar(key_node) or ""
+            key_line, key_column = _mark(key_node)
+            if key in first_seen:
+                self._fail(key_node, Code.DUPLICATE_KEY,
+                           f"khóa `{key}` đã có ở dòng {first_seen[key]} — mỗi khóa chỉ viết một lần; "
+                           "hãy gộp hai chỗ làm một hoặc xóa một chỗ")
+                continue
+            first_seen[key] = key_line
+            self.loaded.key_positions[path + (key,)] = (key_line, key_column)
+            result[key] = self.convert(value_node, path + (key,), depth + 1)
+        return result
+
+    @staticmethod
+    def _scalar(node: yaml.ScalarNode) -> str | None:
+        if node.tag == _NULL_TAG and node.style is None:
+            return None  # `key:` with nothing after it, or `~` / `null`
+        text = node.value.replace(_LINE_BREAK_STAND_IN, "\n")
+        return unicodedata.normalize("NFC", text)

@@ -1,0 +1,242 @@
+"""Stage 2: the document model — the single source of truth for keys, types, defaults and the JSON Schema.
+
+Keys are Vietnamese without diacritics (``co_quan``, ``noi_nhan``, ``nguoi_ky``); descriptions and examples
+are in Vietnamese because they become the error messages a secretary reads and the schema an editor shows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+from typing import Annotated, Any, ClassVar, Union
+
+from pydantic import (BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, field_validator,
+                      model_validator)
+
+from generator import rulebook, vnformat
+
+
+def _lines(value: Any) -> Any:
+    """Text given as one string with line breaks, or as a list, becomes a list of non-empty lines."""
+    if isinstance(value, str):
+        return [line.strip() for line in value.split("\n") if line.strip()]
+    if isinstance(value, list):
+        out: list[Any] = []
+        for item in value:
+            out.extend(_lines(item) if isinstance(item, str) else [item])
+        return out
+    return value
+
+
+def _date(value: Any) -> Any:
+    return vnformat.parse_date(value) if isinstance(value, str) else value
+
+
+Lines = Annotated[list[str], BeforeValidator(_lines)]
+Date = Annotated[dt.date, BeforeValidator(_date)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, validate_default=False)
+
+
+class IssuingBody(_Model):
+    """Cơ quan ban hành (ô 2 của HD 36)."""
+
+    cap_tren: str | None = Field(None, description="tên cơ quan cấp trên trực tiếp (nếu có), in hoa",
+                                 examples=["TỈNH ỦY BÌNH THUẬN"])
+    ten: str = Field(description="tên cơ quan ban hành", examples=["TỈNH ỦY BÌNH THUẬN", "BAN DÂN VẬN"])
+    viet_tat: str = Field(description="chữ viết tắt của cơ quan trong số ký hiệu", examples=["TU", "BDVTU"])
+
+    @field_validator("viet_tat")
+    @classmethod
+    def _abbreviation(cls, value: str) -> str:
+        if not re.fullmatch(r"[A-ZĐ0-9]+", value):
+            raise ValueError(f"`{value}` phải viết liền, in hoa, không dấu cách — ví dụ TU, BDVTU, VPTU")
+        return value
+
+
+class Meeting(_Model):
+    """Cuộc họp, hội nghị mà thông báo kết luận."""
+
+    ten: str | None = Field(None, description="tên cuộc họp", examples=["Hội nghị trực báo công tác dân vận quý I"])
+    ngay: Date | None = Field(None, description="ngày họp", examples=["09/4/2021"])
+    chu_tri: Lines = Field(default_factory=list, description="người chủ trì",
+                           examples=[["đồng chí Huỳnh Văn Tí – Bí thư Tỉnh ủy"]])
+    thanh_phan: Lines = Field(default_factory=list, description="thành phần dự họp",
+                              examples=[["Lãnh đạo Sở Nội vụ", "Ban Dân tộc tỉnh"]])
+
+
+class TaskStatus(enum.StrEnum):
+    NOT_STARTED = "chua-thuc-hien"
+    IN_PROGRESS = "dang-thuc-hien"
+    DONE = "hoan-thanh"
+
+
+class Bullets(_Model):
+    """Một nhóm ý gạch đầu dòng (`- …`), không đánh số."""
+
+    gach_dau_dong: Lines = Field(min_length=1, description="các ý, mỗi ý một dòng; công cụ tự thêm `- `",
+                                 examples=[["Việc triển khai còn chậm.", "Một số nơi chưa sâu sát."]])
+
+
+class Item(_Model):
+    """Một mục đánh số (1-, 1.1., a) …): có thể có tiêu đề, nội dung, mục con; một nhiệm vụ thì có thể
+    ghi đơn vị thực hiện, thời hạn và tình trạng."""
+
+    tieu_de: str | None = Field(None, description="tiêu đề hoặc câu dẫn của mục (in đậm)",
+                                examples=["Công tác tham mưu Ban Thường vụ cấp ủy chỉ đạo:"])
+    noi_dung: Lines = Field(default_factory=list, description="nội dung của mục, mỗi đoạn một dòng",
+                            examples=[["Tiếp tục đổi mới nội dung và phương thức công tác dân vận."]])
+    muc: list[Node] = Field(default_factory=list, description="các mục con, đánh số ở cấp dưới")
+    gach_dau_dong: Lines = Field(default_factory=list, description="các ý gạch đầu dòng của mục")
+    don_vi: Lines = Field(default_factory=list, description="đơn vị chủ trì, thực hiện nhiệm vụ",
+                          examples=[["Ban Dân vận Tỉnh ủy", "Sở Nội vụ"]])
+    han: Date | None = Field(None, description="thời hạn hoàn thành nhiệm vụ", examples=["30/6/2021"])
+    trang_thai: TaskStatus | None = Field(None, description="tình trạng của nhiệm vụ",
+                                          examples=["dang-thuc-hien"])
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> Item:
+        if not (self.tieu_de or self.noi_dung or self.muc or self.gach_dau_dong):
+            raise ValueError("mục rỗng — hãy viết `tieu_de:` hoặc `noi_dung:` cho mục này")
+        return self
+
+
+def _node_kind(value: Any) -> str | None:
+    """Which kind of content element ``value`` is — for raw data while validating, for models when dumping."""
+    if isinstance(value, str):
+        return "#doan"
+    if isinstance(value, BaseModel):
+        return "#gach" if isinstance(value, Bullets) else "#muc"
+    if isinstance(value, dict):
+        return "#gach" if set(value) == {"gach_dau_dong"} else "#muc"
+    return None
+
+
+Node = Annotated[
+    Union[Annotated[str, Tag("#doan")], Annotated[Item, Tag("#muc")], Annotated[Bullets, Tag("#gach")]],
+    Discriminator(_node_kind),
+]
+"""An element of a content list: a paragraph (text), a numbered item (mapping), or a group of bullets."""
+
+
+class Part(_Model):
+    """Một phần của nội dung (kết quả, hạn chế, nhiệm vụ, kiến nghị): tiêu đề được đánh số cấp 1."""
+
+    tieu_de: str | None = Field(None, description="tiêu đề của phần (công cụ tự đánh số I-, II- …)",
+                                examples=["Về kết quả đạt được:"])
+    noi_dung: list[Node] = Field(default_factory=list,
+                                 description="các đoạn văn, mục đánh số (`- tieu_de:`/`noi_dung:`) "
+                                             "và nhóm gạch đầu dòng (`- gach_dau_dong:`)")
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> Part:
+        if not (self.tieu_de or self.noi_dung):
+            raise ValueError("phần rỗng — hãy viết `tieu_de:` hoặc `noi_dung:`, hoặc xóa phần này")
+        return self
+
+
+class Body(_Model):
+    """Nội dung văn bản theo các phần có ý nghĩa, in theo đúng thứ tự dưới đây."""
+
+    mo_dau: Lines = Field(default_factory=list, description="các đoạn mở đầu (không đánh số)")
+    ket_qua: Part | None = Field(None, description="kết quả đạt được (có thể gồm cả hạn chế)")
+    han_che: Part | None = Field(None, description="hạn chế, tồn tại (khi tách thành phần riêng)")
+    nhiem_vu: Part | None = Field(None, description="nhiệm vụ, giải pháp thời gian tới")
+    kien_nghi: Part | None = Field(None, description="kiến nghị, đề xuất")
+    ket_thuc: Lines = Field(default_factory=list, description="các đoạn kết thúc (không đánh số)")
+
+    PARTS: ClassVar[tuple[str, ...]] = ("ket_qua", "han_che", "nhiem_vu", "kien_nghi")
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> Body:
+        if not (self.mo_dau or self.ket_thuc or any(getattr(self, p) for p in self.PARTS)):
+            raise ValueError("nội dung rỗng — hãy viết ít nhất `mo_dau:` hoặc một phần như `ket_qua:`")
+        return self
+
+    def parts(self) -> list[tuple[str, Part]]:
+        return [(name, part) for name in self.PARTS if (part := getattr(self, name)) is not None]
+
+
+class Recipient(_Model):
+    """Một nơi nhận có ghi chú, ví dụ `(b/c)`."""
+
+    noi: str = Field(description="tên nơi nhận", examples=["Thường trực Tỉnh ủy"])
+    ghi_chu: str | None = Field(None, description="ghi chú trong ngoặc, không cần gõ ngoặc",
+                                examples=["b/c", "thay b/c"])
+
+    def text(self) -> str:
+        return f"{self.noi} ({self.ghi_chu})" if self.ghi_chu else self.noi
+
+
+def _recipient(value: Any) -> Any:
+    return {"noi": value} if isinstance(value, str) else value
+
+
+class Signature(_Model):
+    """Thẩm quyền, chức vụ, họ tên người ký (ô 7a–7c)."""
+
+    quyen_han: str | None = Field(None, description="thẩm quyền ký: T/M, K/T, T/L hoặc Q.", examples=["T/M"])
+    thay_mat: str | None = Field(None, description="tập thể hoặc người đứng đầu mà thẩm quyền ký áp dụng",
+                                 examples=["BAN THƯỜNG VỤ", "TRƯỞNG BAN"])
+    chuc_vu: str = Field(description="chức vụ người ký", examples=["PHÓ BÍ THƯ", "CHÁNH VĂN PHÒNG"])
+    ho_ten: str = Field(description="họ và tên người ký", examples=["Võ Thanh An"])
+
+
+class Document(_Model):
+    """Một văn bản: thông báo kết luận của Đảng (HD 36-HD/VPTW)."""
+
+    model_config = ConfigDict(title="Văn bản vanban", json_schema_extra={"$id": "vanban.schema.json"})
+
+    loai: str = Field(description="loại văn bản", examples=["thong-bao-ket-luan"])
+    he_thong: str = Field("dang", description="hệ thống văn bản: dang (HD 36-HD/VPTW)", examples=["dang"])
+    co_quan: IssuingBody = Field(description="cơ quan ban hành",
+                                 examples=[{"ten": "TỈNH ỦY BÌNH THUẬN", "viet_tat": "TU"}])
+    so: str | None = Field(None, description="số văn bản, chỉ phần số; để trống thì văn thư điền tay",
+                           examples=["970"])
+    dia_danh: str = Field(description="địa danh nơi cơ quan đóng trụ sở", examples=["Phan Thiết"])
+    ngay: Date | None = Field(None, description="ngày ban hành; để trống thì văn thư điền tay",
+                              examples=["26/7/2010"])
+    nam: int | None = Field(None, description="năm ban hành khi chưa có ngày", examples=[2021])
+    ten_loai: str | None = Field(None, description="tên loại văn bản; mặc định theo loại", examples=["THÔNG BÁO"])
+    trich_yeu: Lines = Field(min_length=1, description="trích yếu, một hoặc nhiều dòng",
+                             examples=[["KẾT LUẬN CỦA THƯỜNG TRỰC TỈNH ỦY", "tại buổi làm việc với Ban Dân vận"]])
+    hoi_nghi: Meeting | None = Field(None, description="cuộc họp được kết luận")
+    danh_so: list[str] | None = Field(None, description="cách đánh số từng cấp, viết như nhãn đầu tiên",
+                                      examples=[["I.", "1.", "1.1."]])
+    noi_dung: Body = Field(description="nội dung văn bản")
+    noi_nhan: Annotated[list[Annotated[Recipient, BeforeValidator(_recipient)]], Field(min_length=1)] = Field(
+        description="nơi nhận, mỗi nơi một dòng; công cụ tự thêm `- `, dấu cuối dòng và dòng lưu",
+        examples=[["Thường trực Tỉnh ủy (b/c)", "Sở Nội vụ"]])
+    dau_cuoi_dong: str | None = Field(None, description="dấu cuối mỗi dòng nơi nhận: `,` hoặc `;`",
+                                      examples=[";"])
+    luu: str | None = Field(None, description="nơi lưu (dòng cuối của nơi nhận)", examples=["Văn phòng Tỉnh ủy"])
+    nguoi_ky: Signature = Field(description="người ký")
+
+    @field_validator("he_thong")
+    @classmethod
+    def _known_rulebook(cls, value: str) -> str:
+        if value not in rulebook.available():
+            raise ValueError(f"hệ thống `{value}` chưa có — hãy dùng một trong: {', '.join(rulebook.available())}")
+        return value
+
+    @field_validator("so")
+    @classmethod
+    def _number(cls, value: str | None) -> str | None:
+        if value is not None and not value.isdigit():
+            raise ValueError(f"`{value}` không phải số — chỉ viết phần số, ví dụ `so: \"970\"`; "
+                             "ký hiệu như -TB/TU do công cụ tự thêm")
+        return value
+
+    @field_validator("nam", mode="before")
+    @classmethod
+    def _year(cls, value: Any) -> Any:
+        if isinstance(value, str) and not re.fullmatch(r"\d{4}", value.strip()):
+            raise ValueError(f"`{value}` không phải một năm — ví dụ `nam: 2021`")
+        return value
+
+
+Item.model_rebuild()
+Part.model_rebuild()

@@ -1,0 +1,146 @@
+"""Stage 5: render a layout context into a Word template with docxtpl, inside Jinja's sandbox, and write the
+result atomically. Templates may come from another office, so they get no Python: a sandboxed environment
+with autoescape and StrictUndefined, our Vietnamese filters, and a check of the OOXML that comes out."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import tempfile
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import docx
+import jinja2
+from docxtpl import DocxTemplate, RichText, RichTextParagraph
+from jinja2.sandbox import SandboxedEnvironment
+from lxml import etree
+
+from generator import vnformat
+from generator.layout import Paragraph
+
+FILTERS: dict[str, Callable[..., str]] = {
+    "ngay_thang_nam": vnformat.date_words,   # {{ ngay | ngay_thang_nam }} → ngày 05 tháng 3 năm 2024
+    "ngay_ngan": vnformat.short_date,        # → 5/3/2024
+    "la_ma": vnformat.roman,                 # {{ 4 | la_ma }} → IV
+    "chu_cai": vnformat.letter,              # {{ 5 | chu_cai }} → đ
+    "quy": vnformat.quarter,                 # {{ 1 | quy(2021) }} → quý I/2021
+    "so": vnformat.number,                   # {{ 2668 | so }} → 2.668
+}
+
+_LEFTOVER_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}")
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_XML_PARTS = re.compile(r"word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml")
+
+
+class TemplateError(Exception):
+    """The template cannot be rendered; the message is in Vietnamese and names the template."""
+
+
+def environment() -> SandboxedEnvironment:
+    env = SandboxedEnvironment(autoescape=True, undefined=jinja2.StrictUndefined)
+    env.filters.update(FILTERS)
+    return env
+
+
+def _rich(value: Any) -> Any:
+    """Layout paragraphs become docxtpl rich text: runs carry only bold/italic, the rest comes from the style."""
+    if isinstance(value, Paragraph):
+        text = RichText()
+        for run in value.runs:
+            text.add(run.text, bold=run.bold, italic=run.italic)
+        paragraph = RichTextParagraph()
+        paragraph.add(text, parastyle=value.style.value.style_id)
+        return paragraph
+    if isinstance(value, list):
+        return [_rich(item) for item in value]
+    return value
+
+
+def render(template: Path, context: dict[str, Any]) -> bytes:
+    """The DOCX bytes of ``template`` filled with ``context``; checked to be well-formed and fully rendered."""
+    try:
+        document = DocxTemplate(str(template))
+        document.render({key: _rich(value) for key, value in context.items()},
+                        jinja_env=environment(), autoescape=True)
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateError(f"mẫu {template.name} có lỗi cú pháp Jinja ở dòng {exc.lineno}: {exc.message}") from exc
+    except jinja2.UndefinedError as exc:
+        raise TemplateError(f"mẫu {template.name} dùng một giá trị không có: {exc.message}") from exc
+    except jinja2.exceptions.SecurityError as exc:
+        raise TemplateError(f"mẫu {template.name} bị chặn vì tìm cách chạy mã: {exc}") from exc
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise TemplateError(f"{template.name} không phải một tệp Word (.docx) dùng được: {exc}") from exc
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return guard(buffer.getvalue(), template.name, set(_texts(context)))
+
+
+def _texts(value: Any):
+    """Every text the user supplied, so that a `{{` typed by the user is not taken for a leftover tag."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, Paragraph):
+        yield value.text
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _texts(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _texts(item)
+
+
+def guard(data: bytes, template_name: str, user_texts: set[str] = frozenset()) -> bytes:
+    """Refuse output that still shows template tags or that Word would repair; give every table cell the
+    paragraph Word requires (a `{%p if %}` that empties a cell leaves none)."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            content = source.read(info.filename)
+            if _XML_PARTS.fullmatch(info.filename):
+                root = etree.fromstring(content)
+                _refuse_leftover_tags(root, user_texts, template_name, info.filename)
+                _cells_end_with_paragraph(root)
+                content = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+            target.writestr(info, content)
+    result = out.getvalue()
+    try:
+        docx.Document(io.BytesIO(result))
+    except Exception as exc:  # noqa: BLE001 — any failure to reopen means a corrupt file
+        raise TemplateError(f"mẫu {template_name} tạo ra tệp Word hỏng: {exc}") from exc
+    return result
+
+
+def _refuse_leftover_tags(root, user_texts: set[str], template_name: str, part: str) -> None:
+    for paragraph in root.iter(_W + "p"):
+        text = "".join(node.text or "" for node in paragraph.iter(_W + "t"))
+        for match in _LEFTOVER_TAG.finditer(text):
+            if not any(match.group() in typed for typed in user_texts):
+                raise TemplateError(f"mẫu {template_name} còn thẻ `{match.group()}` chưa xử lý được trong {part} "
+                                    "— hãy gõ lại thẻ đó liền một lượt trong Word")
+
+
+def _cells_end_with_paragraph(root) -> None:
+    for cell in root.iter(_W + "tc"):
+        children = [child for child in cell if isinstance(child.tag, str)]
+        if not children or children[-1].tag != _W + "p":
+            cell.append(etree.Element(_W + "p"))
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write to a temporary file beside ``path``, then rename: a crash leaves the old file whole."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
