@@ -139,23 +139,23 @@ def body_paragraphs(doc: Document, book: Rulebook) -> list[Paragraph]:
             writer.add(Style.HEADING, part.tieu_de, writer.scheme.label([part_number]))
         writer.nodes(part.noi_dung, [part_number if part.tieu_de else 0])
     writer.texts(doc.noi_dung.ket_thuc)
-    return _with_end_mark(writer.paragraphs, book.ket_thuc_noi_dung)
+    return _finish_body(writer.paragraphs, book.ket_thuc_noi_dung)
 
 
-def _with_end_mark(paragraphs: list[Paragraph], mark: str) -> list[Paragraph]:
-    """The body ends with the rulebook's mark (`./.`); a sentence's own full stop is its first dot."""
-    if not paragraphs or not mark:
+def _finish_body(paragraphs: list[Paragraph], mark: str) -> list[Paragraph]:
+    """The body ends with the rulebook's mark (`./.`; a sentence's own full stop is its first dot), and its last
+    paragraph is kept on the page of the signature."""
+    if not paragraphs:
         return paragraphs
     last = paragraphs[-1]
-    text = last.text.rstrip()
-    if text.endswith(mark):
-        return paragraphs
-    addition = mark[1:] if mark.startswith(".") and text.endswith(".") else mark
     runs = list(last.runs)
-    tail = runs[-1]
-    runs[-1] = inline.Run(tail.text.rstrip(), tail.bold, tail.italic)
-    runs.append(inline.Run(addition))
-    return paragraphs[:-1] + [Paragraph(last.style, tuple(runs))]
+    text = last.text.rstrip()
+    if mark and not text.endswith(mark):
+        tail = runs[-1]
+        runs[-1] = inline.Run(tail.text.rstrip(), tail.bold, tail.italic)
+        runs.append(inline.Run(mark[1:] if mark.startswith(".") and text.endswith(".") else mark))
+    style = Style.LAST_BODY if last.style is Style.BODY else last.style
+    return paragraphs[:-1] + [Paragraph(style, tuple(runs))]
 
 
 def context(doc: Document, book: Rulebook) -> dict[str, Any]:

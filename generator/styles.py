@@ -22,6 +22,8 @@ class ParagraphStyle:
     name: str          # what Word shows in its Styles pane
     component: str     # key of ``Rulebook.thanh_phan`` that gives size, emphasis and spacing
     align: Align
+    keep_with_next: bool = False
+    based_on: str | None = None  # a variant of another style: restyling that one in Word restyles this one too
 
 
 class Style(enum.Enum):
@@ -35,8 +37,12 @@ class Style(enum.Enum):
     SUMMARY = ParagraphStyle("VBTrichYeu", "VB Trích yếu", "trich_yeu", Align.CENTER)
     SEPARATOR = ParagraphStyle("VBPhanCach", "VB Phân cách", "phan_cach", Align.CENTER)
     BODY = ParagraphStyle("VBNoiDung", "VB Nội dung", "noi_dung", Align.JUSTIFY)
+    # The last paragraph stays on the page of the signature: a signature never stands alone on a page.
+    LAST_BODY = ParagraphStyle("VBNoiDungCuoi", "VB Nội dung (đoạn cuối)", "noi_dung", Align.JUSTIFY,
+                               keep_with_next=True, based_on="VB Nội dung")
     HEADING = ParagraphStyle("VBDeMuc", "VB Đề mục", "de_muc", Align.JUSTIFY)
-    BULLET = ParagraphStyle("VBGachDauDong", "VB Gạch đầu dòng", "noi_dung", Align.JUSTIFY)
+    BULLET = ParagraphStyle("VBGachDauDong", "VB Gạch đầu dòng", "noi_dung", Align.JUSTIFY,
+                            based_on="VB Nội dung")
     RECIPIENTS_LABEL = ParagraphStyle("VBNoiNhanNhan", "VB Nơi nhận (nhãn)", "noi_nhan_nhan", Align.LEFT)
     RECIPIENT = ParagraphStyle("VBNoiNhan", "VB Nơi nhận", "noi_nhan", Align.LEFT)
     AUTHORITY = ParagraphStyle("VBQuyenHanKy", "VB Quyền hạn ký", "quyen_han_ky", Align.CENTER)

@@ -32,8 +32,9 @@ TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
 PAGE_NUMBER_STYLE = ParagraphStyle("VBSoTrang", "VB Số trang", "", Align.CENTER)
 _ALIGN = {Align.LEFT: WD_ALIGN_PARAGRAPH.LEFT, Align.CENTER: WD_ALIGN_PARAGRAPH.CENTER,
           Align.JUSTIFY: WD_ALIGN_PARAGRAPH.JUSTIFY}
-# Times New Roman is metric-compatible with Liberation Serif, so its advance widths measure the title rule.
-_MEASURING_FONT = Path("/usr/share/fonts/truetype/liberation/LiberationSerif-Bold.ttf")
+# Times New Roman is metric-compatible with Liberation Serif (2.x has every Vietnamese letter), so its advance
+# widths measure the title rule.
+_MEASURING_FONT = Path("/usr/share/fonts/truetype/liberation2/LiberationSerif-Bold.ttf")
 _CELL_MARGIN_MM = 1.9  # Word's default left and right cell margins (0.19 cm)
 _RULE_SLACK_MM = 1.5   # the rule may run this much past each end of the title, so the title never wraps
 _FIXED_TIMESTAMP = (2024, 1, 1, 0, 0, 0)
@@ -98,8 +99,12 @@ def _explicit_fonts(document: WordDocument, book: Rulebook) -> None:
 def _add_style(document: WordDocument, spec: ParagraphStyle, component: Component | None, book: Rulebook):
     style = document.styles.add_style(spec.name, WD_STYLE_TYPE.PARAGRAPH)
     style.element.set(qn("w:styleId"), spec.style_id)
-    style.base_style = document.styles["Normal"]
     style.quick_style = True
+    if spec.based_on:
+        style.base_style = document.styles[spec.based_on]
+        style.paragraph_format.keep_with_next = spec.keep_with_next or None
+        return style
+    style.base_style = document.styles["Normal"]
     font = style.font
     font.name = book.phong_chu
     _set_fonts(style.element.get_or_add_rPr(), book.phong_chu)
@@ -259,6 +264,9 @@ def _body(document: WordDocument) -> None:
 def _closing(document: WordDocument) -> None:
     table = _borderless_table(document, 1, (CLOSING_LEFT_MM, CLOSING_RIGHT_MM))
     _top_padding(table, 12)
+    # Recipients and signature move to the next page together rather than split around a page break.
+    row_properties = table.rows[0]._tr.get_or_add_trPr()
+    row_properties.append(OxmlElement("w:cantSplit"))
     _cell_paragraphs(table.cell(0, 0), document, [
         ("{{ noi_nhan_nhan }}", Style.RECIPIENTS_LABEL.value),
         ("{%p for dong in noi_nhan %}", Style.RECIPIENT.value),

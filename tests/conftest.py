@@ -88,3 +88,13 @@ def reading_text(document: WordDocument) -> str:
                 for row in table.rows:
                     lines.extend(p.text for p in row.cells[column].paragraphs)
     return "\n".join(lines)
+
+
+def style_value(style, read):
+    """A style's effective value of ``read(style)``, following `based on` as Word does."""
+    while style is not None:
+        value = read(style)
+        if value is not None:
+            return value
+        style = style.base_style
+    return None

@@ -1,0 +1,108 @@
+"""The Word templates: built reproducibly from the profile, restylable, and rendered in Jinja's sandbox."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from docx.shared import Pt
+
+from generator import pipeline, rulebook, template_builder
+from generator.errors import InputError
+from generator.styles import Style
+from tests.conftest import EXAMPLES, MINIMAL_YAML, style_value
+
+BOOK = rulebook.load("dang")
+TEMPLATE = template_builder.template_path("dang", "thong-bao-ket-luan")
+
+
+def test_committed_template_is_exactly_what_the_builder_makes():
+    assert template_builder.build(BOOK, "thong-bao-ket-luan") == TEMPLATE.read_bytes(), \
+        "run `make templates` after changing the profile or the builder"
+
+
+def test_template_has_one_named_style_per_component_sized_by_the_profile():
+    styles = docx.Document(str(TEMPLATE)).styles
+    for style in Style:
+        word_style = styles[style.value.name]
+        component = getattr(BOOK.thanh_phan, style.value.component)
+        assert word_style.style_id == style.value.style_id
+        assert style_value(word_style, lambda s: s.font.name) == "Times New Roman"
+        assert style_value(word_style, lambda s: s.font.size) == Pt(component.co_chu)
+        assert bool(style_value(word_style, lambda s: s.font.bold)) is component.dam
+
+
+def test_last_body_paragraph_stays_with_the_signature(rendered):
+    body = [p for p in docx.Document(str(rendered["000"])).paragraphs if p.text]
+    assert body[-1].style.name == "VB Nội dung (đoạn cuối)"
+    assert body[-1].style.paragraph_format.keep_with_next
+    assert not any(p.style.paragraph_format.keep_with_next for p in body[:-1])
+
+
+def test_a_changed_profile_value_changes_the_document(tmp_path, make_yaml):
+    """One value in the profile (the body size) changes the template and so every document of the rulebook."""
+    changed = BOOK.model_copy(update={"thanh_phan": BOOK.thanh_phan.model_copy(
+        update={"noi_dung": BOOK.thanh_phan.noi_dung.model_copy(update={"co_chu": 15})})})
+    templates = tmp_path / "mau"
+    (templates / "dang").mkdir(parents=True)
+    (templates / "dang" / "thong-bao-ket-luan.docx").write_bytes(template_builder.build(changed, "thong-bao-ket-luan"))
+    output = tmp_path / "tb.docx"
+    pipeline.render_file(EXAMPLES[0], output, templates, changed)
+    document = docx.Document(str(output))
+    assert document.styles["VB Nội dung"].font.size == Pt(15)
+    assert document.styles["VB Tên loại"].font.size == Pt(16)
+
+
+def _template_with(tmp_path: Path, old: str, new: str) -> Path:
+    """A copy of our template with one tag's text replaced, as an office might edit it in Word."""
+    root = tmp_path / "mau-la"
+    target = template_builder.template_path("dang", "thong-bao-ket-luan", root)
+    target.parent.mkdir(parents=True)
+    source = zipfile.ZipFile(TEMPLATE)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "word/document.xml":
+                assert old.encode() in data
+                data = data.replace(old.encode(), new.encode())
+            copy.writestr(info, data)
+    target.write_bytes(out.getvalue())
+    return root
+
+
+@pytest.mark.parametrize(("payload", "message"), [
+    ("{{ cycler.__init__.__globals__.os.popen('id').read() }}", "bị chặn vì tìm cách chạy mã"),
+    ("{{ ''.__class__.__mro__[1].__subclasses__() }}", "bị chặn vì tìm cách chạy mã"),
+    ("{{ self.__init__.__globals__.__builtins__ }}", "bị chặn vì tìm cách chạy mã"),
+    ("{{ khong_co_bien }}", "dùng một giá trị không có: 'khong_co_bien' is undefined"),
+    ("{% for x in %}", "có lỗi cú pháp Jinja"),
+])
+def test_a_hostile_or_broken_template_is_refused_with_a_located_message(tmp_path, make_yaml, payload, message):
+    templates = _template_with(tmp_path, "{{ phan_cach }}", payload)
+    source = make_yaml(MINIMAL_YAML)
+    output = tmp_path / "tb.docx"
+    with pytest.raises(InputError) as caught:
+        pipeline.render_file(source, output, templates)
+    (problem,) = caught.value.problems
+    assert (problem.line, problem.column, problem.code) == (1, 7, "VB020")
+    assert problem.message.startswith("mẫu thong-bao-ket-luan.docx ")
+    assert message in problem.message
+    assert not output.exists()
+
+
+def test_an_office_can_restyle_its_copy_and_the_render_keeps_the_style(tmp_path, make_yaml):
+    templates = tmp_path / "mau-van-phong"
+    shutil.copytree(template_builder.TEMPLATE_DIR, templates)
+    template = templates / "dang" / "thong-bao-ket-luan.docx"
+    document = docx.Document(str(template))
+    document.styles["VB Nội dung"].font.size = Pt(15)  # what an office does in Word's Styles pane
+    document.save(str(template))
+    output = tmp_path / "tb.docx"
+    pipeline.render_file(make_yaml(MINIMAL_YAML), output, templates)
+    paragraph = next(p for p in docx.Document(str(output)).paragraphs if p.text.startswith("Thường trực"))
+    assert style_value(paragraph.style, lambda s: s.font.size) == Pt(15)
