@@ -24,6 +24,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    cls=cli_text.VietnameseGroup,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -41,7 +42,7 @@ def _report(problems: list[Problem]) -> None:
         typer.echo(f"Có {errors} lỗi, {len(problems) - errors} cảnh báo.", err=True)
 
 
-@app.command("render", help="Tạo tệp DOCX từ một hay nhiều tệp YAML. Mặc định tệp DOCX nằm cạnh tệp YAML, "
+@app.command("render", cls=cli_text.VietnameseCommand, help="Tạo tệp DOCX từ một hay nhiều tệp YAML. Mặc định tệp DOCX nằm cạnh tệp YAML, "
                             "cùng tên. Nếu có lỗi, tệp DOCX cũ (nếu có) được giữ nguyên.")
 def render_command(
     files: Annotated[list[Path], typer.Argument(help="các tệp YAML cần tạo văn bản", metavar="TỆP.yaml...",
@@ -54,7 +55,8 @@ def render_command(
                                             metavar="THƯ_MỤC", show_default=False)] = template_builder.TEMPLATE_DIR,
 ) -> None:
     if output is not None and (len(files) > 1 or out_dir is not None):
-        raise typer.BadParameter("-o chỉ dùng với đúng một tệp YAML và không đi cùng --out-dir", param_hint="-o")
+        typer.echo("vanban render: -o chỉ dùng với đúng một tệp YAML và không đi cùng --out-dir", err=True)
+        raise typer.Exit(EXIT_USAGE)
     problems: list[Problem] = []
     for source in files:
         target = output or pipeline.default_output(source, out_dir)

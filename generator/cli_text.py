@@ -1,8 +1,9 @@
-"""Vietnamese for the parts of the help screens and usage errors that typer writes itself."""
+"""Vietnamese for the parts of the help screens that typer writes itself (panel titles, usage line, --help)."""
 
 from __future__ import annotations
 
 import typer.rich_utils as rich_utils
+from typer.core import TyperArgument, TyperCommand, TyperGroup
 
 _PANEL_TEXTS = {
     "ARGUMENTS_PANEL_TITLE": "Tham số",
@@ -15,8 +16,41 @@ _PANEL_TEXTS = {
     "REQUIRED_LONG_STRING": "[bắt buộc]",
     "DEPRECATED_STRING": "(không dùng nữa) ",
 }
+USAGE_PREFIX = "Cách dùng: "
+OPTIONS_METAVAR = "[TÙY CHỌN]"
+HELP_TEXT = "Hiện hướng dẫn này rồi thoát."
 
 
 def install() -> None:
     for name, text in _PANEL_TEXTS.items():
         setattr(rich_utils, name, text)
+
+
+class _Vietnamese:
+    """Mixed into typer's command classes: Vietnamese usage line and --help text, no Python type names."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.options_metavar = OPTIONS_METAVAR
+        if hasattr(self, "subcommand_metavar"):
+            self.subcommand_metavar = "LỆNH [THAM SỐ]..."
+        for param in self.params:
+            if isinstance(param, TyperArgument):  # its metavar already says what to type
+                param.display_type_rich = lambda ctx: None
+
+    def get_help_option(self, ctx):
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.help, option.metavar = HELP_TEXT, ""
+        return option
+
+    def format_usage(self, ctx, formatter) -> None:
+        formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)), prefix=USAGE_PREFIX)
+
+
+class VietnameseCommand(_Vietnamese, TyperCommand):
+    pass
+
+
+class VietnameseGroup(_Vietnamese, TyperGroup):
+    pass

@@ -162,8 +162,11 @@ def test_help_is_in_vietnamese(tmp_path):
     assert "Soạn văn bản của Đảng" in out and "Lệnh" in out and "render" in out
     code, out, _ = run("render", "--help", cwd=tmp_path)
     assert code == 0
-    for text in ("Tạo tệp DOCX từ một hay nhiều tệp YAML", "Tùy chọn", "thư mục ghi các tệp DOCX ra"):
+    for text in ("Cách dùng: vanban render [TÙY CHỌN]", "Tạo tệp DOCX từ một hay nhiều tệp YAML", "Tùy chọn",
+                 "thư mục ghi các tệp DOCX ra", "Hiện hướng dẫn này rồi thoát."):
         assert text in out
+    for english in ("Usage", "Options", "Show this message", "list[Path]", "<bool>"):
+        assert english not in out
 
 
 def test_installed_command_never_prints_a_traceback(tmp_path):
