@@ -1,18 +1,21 @@
 """The `vanban` command: a thin typer layer over ``generator.pipeline``.
 
-Exit codes: 0 done; 1 a problem in the user's files (each printed as ``tệp:dòng:cột: lỗi MÃ: …``);
-2 the command was used wrongly; 3 an internal fault of the tool (reported without a traceback).
+Exit codes: 0 done (warnings allowed); 1 an error in the user's files (each printed as
+``tệp:dòng:cột: lỗi MÃ: …``); 2 the command was used wrongly; 3 an internal fault of the tool (reported
+without a traceback).
 """
 
 from __future__ import annotations
 
+import enum
+import json
 import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from generator import cli_text, pipeline, template_builder
+from generator import cli_text, lint, pipeline, template_builder
 from generator.errors import InputError, Problem, display_path
 
 EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL = 1, 2, 3
@@ -20,7 +23,6 @@ EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL = 1, 2, 3
 cli_text.install()
 app = typer.Typer(
     name="vanban",
-    help="Soạn văn bản của Đảng (HD 36-HD/VPTW) từ một tệp YAML: ra tệp DOCX đúng thể thức, sẵn sàng trình ký.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -29,30 +31,56 @@ app = typer.Typer(
 )
 
 
+class OutputFormat(enum.StrEnum):
+    TEXT = "text"
+    JSON = "json"
+
+
+Files = Annotated[list[Path], typer.Argument(help="các tệp YAML", metavar="TỆP.yaml...", show_default=False)]
+MarginDays = Annotated[int, typer.Option(
+    "--so-ngay-truoc", metavar="SỐ_NGÀY", min=0,
+    help="ngày ban hành được muộn hơn hôm nay tối đa bấy nhiêu ngày")]
+
+
 @app.callback()
 def _commands() -> None:
     """Soạn văn bản của Đảng (HD 36-HD/VPTW) từ một tệp YAML: ra tệp DOCX đúng thể thức, sẵn sàng trình ký."""
 
 
-def _report(problems: list[Problem]) -> None:
-    for problem in sorted(problems):
-        typer.echo(str(problem), err=True)
+def _summary(problems: list[Problem]) -> str:
     errors = sum(p.is_error for p in problems)
-    if problems:
-        typer.echo(f"Có {errors} lỗi, {len(problems) - errors} cảnh báo.", err=True)
+    return f"Có {errors} lỗi, {len(problems) - errors} cảnh báo."
 
 
-@app.command("render", cls=cli_text.VietnameseCommand, help="Tạo tệp DOCX từ một hay nhiều tệp YAML. Mặc định tệp DOCX nằm cạnh tệp YAML, "
-                            "cùng tên. Nếu có lỗi, tệp DOCX cũ (nếu có) được giữ nguyên.")
+def _report(problems: list[Problem], output_format: OutputFormat = OutputFormat.TEXT) -> None:
+    problems = sorted(problems)
+    if output_format is OutputFormat.JSON:
+        findings = [{"tep": p.file, "dong": p.line, "cot": p.column, "muc_do": p.severity.value, "ma": p.code,
+                     "thong_bao": p.message} for p in problems]
+        errors = sum(p.is_error for p in problems)
+        typer.echo(json.dumps({"phat_hien": findings, "so_loi": errors, "so_canh_bao": len(problems) - errors},
+                              ensure_ascii=False, indent=2))
+        return
+    for problem in problems:
+        typer.echo(str(problem), err=True)
+    typer.echo(_summary(problems), err=True)
+
+
+@app.command("render", cls=cli_text.VietnameseCommand,
+             help="Kiểm tra rồi tạo tệp DOCX từ một hay nhiều tệp YAML. Mặc định tệp DOCX nằm cạnh tệp YAML, "
+                  "cùng tên. Có lỗi thì không tạo và tệp DOCX cũ được giữ nguyên; cảnh báo thì vẫn tạo. "
+                  "Tệp DOCX đã bị sửa tay hoặc đang mở trong Word thì không bị ghi đè.")
 def render_command(
-    files: Annotated[list[Path], typer.Argument(help="các tệp YAML cần tạo văn bản", metavar="TỆP.yaml...",
-                                                show_default=False)],
+    files: Files,
     output: Annotated[Path | None, typer.Option("-o", "--out", help="tên tệp DOCX ra (chỉ khi có một tệp YAML)",
                                                 metavar="TỆP.docx", show_default=False)] = None,
     out_dir: Annotated[Path | None, typer.Option("--out-dir", help="thư mục ghi các tệp DOCX ra",
                                                  metavar="THƯ_MỤC", show_default=False)] = None,
     templates: Annotated[Path, typer.Option("--mau", help="thư mục mẫu Word (mặc định: templates/ của vanban)",
                                             metavar="THƯ_MỤC", show_default=False)] = template_builder.TEMPLATE_DIR,
+    force: Annotated[bool, typer.Option("--force", help="ghi đè cả tệp DOCX đã bị sửa tay (bản cũ được giữ "
+                                                         "lại với ngày giờ trong tên)")] = False,
+    margin: MarginDays = lint.DEFAULT_FUTURE_MARGIN_DAYS,
 ) -> None:
     if output is not None and (len(files) > 1 or out_dir is not None):
         typer.echo("vanban render: -o chỉ dùng với đúng một tệp YAML và không đi cùng --out-dir", err=True)
@@ -61,14 +89,52 @@ def render_command(
     for source in files:
         target = output or pipeline.default_output(source, out_dir)
         try:
-            pipeline.render_file(source, target, templates)
+            problems.extend(pipeline.render_file(source, target, templates, force=force,
+                                                 future_margin_days=margin))
         except InputError as exc:
             problems.extend(exc.problems)
             continue
         typer.echo(f"đã tạo {display_path(target)}")
-    _report(problems)
+    if problems:
+        _report(problems)
     if any(p.is_error for p in problems):
         raise typer.Exit(EXIT_PROBLEMS)
+
+
+@app.command("check", cls=cli_text.VietnameseCommand,
+             help="Kiểm tra một hay nhiều tệp YAML theo thể thức, không ghi gì ra đĩa. Mỗi phát hiện một dòng "
+                  "`tệp:dòng:cột: lỗi|cảnh báo MÃ: …`, rồi một dòng tổng kết. Mã thoát 1 khi có lỗi.")
+def check_command(
+    files: Files,
+    output_format: Annotated[OutputFormat, typer.Option("--format", help="text (mặc định) hoặc json",
+                                                        metavar="KIỂU", show_default=False)] = OutputFormat.TEXT,
+    margin: MarginDays = lint.DEFAULT_FUTURE_MARGIN_DAYS,
+) -> None:
+    problems: list[Problem] = []
+    for source in files:
+        problems.extend(pipeline.check_file(source, future_margin_days=margin)[1])
+    _report(problems, output_format)
+    if any(p.is_error for p in problems):
+        raise typer.Exit(EXIT_PROBLEMS)
+
+
+@app.command("rules", cls=cli_text.VietnameseCommand,
+             help="Liệt kê các quy tắc kiểm tra; `vanban rules VB121` giải thích một quy tắc.")
+def rules_command(
+    code: Annotated[str | None, typer.Argument(help="mã quy tắc, ví dụ VB121", metavar="MÃ",
+                                               show_default=False)] = None,
+) -> None:
+    if code is None:
+        for entry in lint.RULES.values():
+            typer.echo(f"{entry.code}  {entry.severity.value:<8}  {entry.summary}")
+        return
+    entry = lint.RULES.get(code.upper())
+    if entry is None:
+        typer.echo(f"vanban rules: không có quy tắc {code} — gõ `vanban rules` để xem danh sách", err=True)
+        raise typer.Exit(EXIT_USAGE)
+    typer.echo(f"{entry.code} ({entry.name}) — {entry.severity.value}\n{entry.summary}\nCăn cứ: {entry.reference}")
+    if entry.check.__doc__:
+        typer.echo(f"\n{entry.check.__doc__.strip()}")
 
 
 def main() -> None:

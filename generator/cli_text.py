@@ -37,6 +37,8 @@ class _Vietnamese:
         for param in self.params:
             if isinstance(param, TyperArgument):  # its metavar already says what to type
                 param.display_type_rich = lambda ctx: None
+            elif getattr(param, "is_flag", False) and param.metavar is None:
+                param.metavar = ""  # a flag takes no value: no `<bool>`
 
     def get_help_option(self, ctx):
         option = super().get_help_option(ctx)

@@ -63,3 +63,5 @@ class Code(enum.StrEnum):
     BAD_VALUE = "VB013"
     TEMPLATE = "VB020"
     OUTPUT = "VB021"
+    OUTPUT_OPEN = "VB022"
+    OUTPUT_EDITED = "VB023"

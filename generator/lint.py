@@ -1,6 +1,6 @@
 """The checker: small rules with stable codes, in the style of ruff.
 
-A rule looks at a document that already passed validation and the rulebook check (``pipeline.prepare``) and
+A rule looks at a document that already passed validation and the rulebook check (``reader.prepare``) and
 yields findings: a path into the YAML data and a Vietnamese message "<what is wrong> — <what to write instead>".
 :func:`lint` runs every rule and turns each finding into a located :class:`Problem` with the rule's severity.
 What the rulebook profile alone decides stays a hard error in ``consistency``; the rules here are about
@@ -25,20 +25,22 @@ from generator import inline, layout, vnformat
 from generator.errors import Problem, Severity
 from generator.loader import Path_
 from generator.model import Body, Document, Item, Node
-from generator.pipeline import Prepared
+from generator.reader import Prepared
 from generator.rulebook import Rulebook
 
 Finding = tuple[Path_, str]
 Check = Callable[["LintContext"], Iterable[Finding]]
 
 ERROR, WARNING = Severity.ERROR, Severity.WARNING
+# A notice may be drafted with the date of a signing day still to come; `--so-ngay-truoc` changes it.
+DEFAULT_FUTURE_MARGIN_DAYS = 30
 
 
 @dataclass(frozen=True)
 class LintContext:
     prepared: Prepared
     today: dt.date
-    future_margin_days: int = 30  # how far ahead of today a notice may be dated (prepared for a signing day)
+    future_margin_days: int = DEFAULT_FUTURE_MARGIN_DAYS
 
     @property
     def document(self) -> Document:
@@ -77,11 +79,12 @@ def rule(code: str, name: str, severity: Severity, summary: str, reference: str)
     return register
 
 
-def lint(prepared: Prepared, today: dt.date | None = None, future_margin_days: int = 30) -> list[Problem]:
+def lint(prepared: Prepared, today: dt.date | None = None,
+         future_margin_days: int = DEFAULT_FUTURE_MARGIN_DAYS) -> list[Problem]:
     """Every finding of every rule, as problems sorted by place."""
     context = LintContext(prepared, today or dt.date.today(), future_margin_days)
     source = prepared.source
-    problems = []
+    problems: list[Problem] = []
     for entry in RULES.values():
         for path, message in entry.check(context):
             line, column = source.position(path)
@@ -121,7 +124,8 @@ def tone_style(syllable: str) -> ToneStyle | None:
 
 
 def restyled(syllable: str) -> str:
-    """A syllable of one style written in the other, each letter keeping its case: "Uỷ" → "Ủy"."""
+    """A syllable that shows a style (see :func:`tone_style`) written in the other, each letter keeping its
+    case: "Uỷ" → "Ủy"."""
     lower = syllable.lower()
     pair = lower[-2:]
     swapped = lower[:-2] + (OLD_TO_NEW_TONE.get(pair) or NEW_TO_OLD_TONE[pair])
@@ -154,6 +158,7 @@ def excerpt(text: str, start: int, end: int, room: int = 20) -> str:
 
 
 def short(text: str, limit: int = 50) -> str:
+    """A text on one line, cut to ``limit`` characters, for naming a heading in a message."""
     flat = " ".join(text.split())
     return flat if len(flat) <= limit else flat[:limit - 1] + "…"
 
@@ -525,7 +530,7 @@ def archive_not_in_recipients(context: LintContext) -> Iterator[Finding]:
       "Thực tiễn (seed 001, 002): một kiểu dấu cuối dòng trong một văn bản; spec §1.7, §4.16")
 def recipient_line_ends_agree(context: LintContext) -> Iterator[Finding]:
     allowed = context.book.noi_nhan.dau_cuoi_dong_cho_phep
-    ends = {}
+    ends: dict[int, str] = {}
     for index, recipient in enumerate(context.document.noi_nhan):
         text = recipient.text().rstrip()
         if text and text[-1] in allowed:

@@ -1,37 +1,24 @@
-"""The whole path for one file: load → validate → check against the rulebook → lay out → render → write."""
+"""The whole path for one file: read (load, validate, rulebook check) → lint → lay out → render → write."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime as dt
 from pathlib import Path
 
-from generator import consistency, layout, loader, render, rulebook, template_builder
+from generator import layout, lint, render, safe_write, template_builder
 from generator.errors import Code, InputError, Problem, display_path
-from generator.model import Document
+from generator.reader import Prepared, prepare
 from generator.rulebook import Rulebook
-from generator.validate import validate
 
 
-@dataclass(frozen=True)
-class Prepared:
-    """A document that passed every check, with the profile it is laid out by."""
-
-    source: loader.LoadedFile
-    document: Document
-    book: Rulebook
-
-
-def prepare(path: Path, book: Rulebook | None = None) -> Prepared:
-    """Load, validate and check ``path``; raise :class:`InputError` with every problem found.
-
-    ``book`` replaces the profile named in the file (used to try a changed profile)."""
-    source = loader.load_file(path)
-    document = validate(source)
-    book = book or rulebook.load(document.he_thong)
-    findings = consistency.check(document, book)
-    if findings:
-        raise InputError([source.problem(where, code, message) for where, code, message in findings])
-    return Prepared(source, document, book)
+def check_file(source: Path, book: Rulebook | None = None, today: dt.date | None = None,
+               future_margin_days: int = lint.DEFAULT_FUTURE_MARGIN_DAYS) -> tuple[Prepared | None, list[Problem]]:
+    """Every problem of ``source``: reading errors, or else the findings of every lint rule."""
+    try:
+        prepared = prepare(source, book)
+    except InputError as exc:
+        return None, exc.problems
+    return prepared, lint.lint(prepared, today, future_margin_days)
 
 
 def render_bytes(prepared: Prepared, templates: Path = template_builder.TEMPLATE_DIR) -> bytes:
@@ -51,14 +38,27 @@ def default_output(source: Path, out_dir: Path | None = None) -> Path:
 
 
 def render_file(source: Path, output: Path, templates: Path = template_builder.TEMPLATE_DIR,
-                book: Rulebook | None = None) -> None:
-    """Render ``source`` into ``output``; the previous ``output`` stays whole if anything fails."""
+                book: Rulebook | None = None, *, force: bool = False, today: dt.date | None = None,
+                future_margin_days: int = lint.DEFAULT_FUTURE_MARGIN_DAYS) -> list[Problem]:
+    """Check ``source`` and, when it has no error, render it into ``output``; return the warnings.
+
+    Raise :class:`InputError` with every problem otherwise. The previous ``output`` stays whole if anything fails,
+    and one edited by hand after we wrote it is only replaced with ``force`` (after a dated backup)."""
+    target = display_path(output)
     if output.suffix.lower() != ".docx":
-        raise InputError([Problem(display_path(output), 1, 1, Code.OUTPUT,
+        raise InputError([Problem(target, 1, 1, Code.OUTPUT,
                                   "tệp ra phải có đuôi .docx — công cụ không bao giờ ghi đè tệp YAML hay tệp khác")])
-    data = render_bytes(prepare(source, book), templates)
+    prepared, problems = check_file(source, book, today, future_margin_days)
+    if prepared is None or any(p.is_error for p in problems):
+        raise InputError(problems)
     try:
-        render.write_atomically(output, data)
+        safe_write.check_target(output, force)
+    except safe_write.TargetRefused as exc:
+        raise InputError(problems + [Problem(target, 1, 1, exc.code, str(exc))]) from exc
+    data = safe_write.stamp(render_bytes(prepared, templates))
+    try:
+        safe_write.write_atomically(output, data)
     except OSError as exc:
-        raise InputError([Problem(display_path(output), 1, 1, Code.OUTPUT,
-                                  f"không ghi được tệp ({exc.strerror}) — tệp có đang mở trong Word không?")]) from exc
+        raise InputError(problems + [Problem(target, 1, 1, Code.OUTPUT,
+                                             f"không ghi được tệp ({exc.strerror})")]) from exc
+    return problems

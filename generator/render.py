@@ -5,9 +5,7 @@ with autoescape and StrictUndefined, our Vietnamese filters, and a check of the 
 from __future__ import annotations
 
 import io
-import os
 import re
-import tempfile
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -129,18 +127,3 @@ def _cells_end_with_paragraph(root) -> None:
         children = [child for child in cell if isinstance(child.tag, str)]
         if not children or children[-1].tag != _W + "p":
             cell.append(etree.Element(_W + "p"))
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside ``path``, then rename: a crash leaves the old file whole."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -11,6 +12,7 @@ import docx
 import pytest
 from typer.testing import CliRunner
 
+from generator import lint
 from generator.cli import app
 from tests.conftest import MINIMAL_YAML, ROOT
 
@@ -162,7 +164,8 @@ def test_help_is_in_vietnamese(tmp_path):
     assert "Soạn văn bản của Đảng" in out and "Lệnh" in out and "render" in out
     code, out, _ = run("render", "--help", cwd=tmp_path)
     assert code == 0
-    for text in ("Cách dùng: vanban render [TÙY CHỌN]", "Tạo tệp DOCX từ một hay nhiều tệp YAML", "Tùy chọn",
+    for text in ("Cách dùng: vanban render [TÙY CHỌN]", "Kiểm tra rồi tạo tệp DOCX từ một hay nhiều tệp YAML",
+                 "Tùy chọn", "--force",
                  "thư mục ghi các tệp DOCX ra", "Hiện hướng dẫn này rồi thoát."):
         assert text in out
     for english in ("Usage", "Options", "Show this message", "list[Path]", "<bool>"):
@@ -177,3 +180,63 @@ def test_installed_command_never_prints_a_traceback(tmp_path):
     assert result.returncode == 1
     assert result.stderr.startswith("tb.yaml:1:7: lỗi VB020: không có mẫu khong-co/dang/thong-bao-ket-luan.docx")
     assert "Traceback" not in result.stderr
+
+
+def test_check_reports_every_finding_of_every_file_sorted_and_writes_nothing(tmp_path):
+    write(tmp_path, "b.yaml", MINIMAL_YAML.replace("dia_danh: Phan Thiết\n", ""))
+    write(tmp_path, "a.yaml", MINIMAL_YAML.replace("Thường trực Tỉnh ủy đã kết luận.", "Thường trực  Tỉnh ủy kết luận ."))
+    code, out, err = run("check", "b.yaml", "a.yaml", cwd=tmp_path)
+    assert (code, out) == (1, "")
+    assert err.splitlines() == [
+        "a.yaml:10:11: cảnh báo VB153: 2 dấu cách liền nhau: `Thường trực  Tỉnh ủy kết luận .` — "
+        "hãy chỉ để một dấu cách (công cụ giữ nguyên chữ đã gõ)",
+        "a.yaml:10:11: cảnh báo VB154: dấu cách trước dấu `.`: `…Tỉnh ủy kết luận .` — "
+        "hãy viết dấu câu liền sau chữ, ví dụ `luận.`",
+        "b.yaml:1:1: lỗi VB011: thiếu `dia_danh` (địa danh nơi cơ quan đóng trụ sở) — ví dụ: `dia_danh: Phan Thiết`",
+        "Có 1 lỗi, 2 cảnh báo.",
+    ]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.yaml", "b.yaml"]
+
+
+def test_check_with_only_warnings_exits_0_and_json_says_the_same(tmp_path):
+    write(tmp_path, "a.yaml", MINIMAL_YAML.replace("Thường trực Tỉnh ủy", "Thường trực  Tỉnh ủy"))
+    code, out, err = run("check", "a.yaml", cwd=tmp_path)
+    assert code == 0 and err.endswith("Có 0 lỗi, 1 cảnh báo.\n")
+    code, out, err = run("check", "a.yaml", "--format", "json", cwd=tmp_path)
+    assert code == 0 and err == ""
+    report = json.loads(out)
+    assert (report["so_loi"], report["so_canh_bao"]) == (0, 1)
+    assert {k: report["phat_hien"][0][k] for k in ("tep", "dong", "cot", "muc_do", "ma")} == {
+        "tep": "a.yaml", "dong": 10, "cot": 11, "muc_do": "cảnh báo", "ma": "VB153"}
+
+
+def test_a_clean_file_checks_clean(tmp_path):
+    write(tmp_path, "a.yaml", MINIMAL_YAML)
+    assert run("check", "a.yaml", cwd=tmp_path) == (0, "", "Có 0 lỗi, 0 cảnh báo.\n")
+
+
+def test_render_prints_warnings_and_still_writes(tmp_path):
+    write(tmp_path, "a.yaml", MINIMAL_YAML.replace("Thường trực Tỉnh ủy", "Thường trực  Tỉnh ủy"))
+    code, out, err = run("render", "a.yaml", cwd=tmp_path)
+    assert (code, out) == (0, "đã tạo a.docx\n")
+    assert err.startswith("a.yaml:10:11: cảnh báo VB153:") and err.endswith("Có 0 lỗi, 1 cảnh báo.\n")
+
+
+def test_render_stops_on_a_rule_error(tmp_path):
+    write(tmp_path, "a.yaml", MINIMAL_YAML.replace("  chuc_vu:", "  quyen_han: K/T\n  thay_mat: Ban Thường vụ\n  chuc_vu:"))
+    code, out, err = run("render", "a.yaml", cwd=tmp_path)
+    assert (code, out) == (1, "")
+    assert " lỗi VB122: " in err and " lỗi VB123: " in err
+    assert not (tmp_path / "a.docx").exists()
+
+
+def test_rules_lists_and_explains(tmp_path):
+    code, out, _ = run("rules", cwd=tmp_path)
+    assert code == 0
+    assert out.splitlines()[0].startswith("VB101  lỗi       ")
+    assert len(out.splitlines()) == len(lint.RULES)
+    code, out, _ = run("rules", "vb121", cwd=tmp_path)
+    assert code == 0
+    assert out.startswith("VB121 (on-behalf-of-collective) — lỗi\nSau T/M (thay mặt) phải là tên một tập thể")
+    assert "Căn cứ: HD 36 §II.1.7.1" in out
+    assert run("rules", "VB999", cwd=tmp_path)[0] == 2

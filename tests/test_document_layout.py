@@ -260,3 +260,14 @@ def test_every_table_cell_keeps_a_paragraph(rendered):
     for path in rendered.values():
         for cell in docx.Document(str(path)).element.body.iter(qn("w:tc")):
             assert cell.find(qn("w:p")) is not None
+
+
+@pytest.mark.parametrize(("typed", "line"), [
+    ("5/3/2024", "Phan Thiết, ngày 05 tháng 3 năm 2024"),
+    ("9/2/2024", "Phan Thiết, ngày 09 tháng 02 năm 2024"),
+    ("26/7/2024", "Phan Thiết, ngày 26 tháng 7 năm 2024"),
+    ("2024-01-01", "Phan Thiết, ngày 01 tháng 01 năm 2024"),
+])
+def test_date_line_in_the_document_pads_days_below_10_and_months_1_and_2(render_yaml, typed, line):
+    document = render_yaml(MINIMAL_YAML.replace("26/7/2010", typed))
+    assert document.tables[0].cell(1, 1).text == line
