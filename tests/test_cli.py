@@ -190,8 +190,8 @@ def test_check_reports_every_finding_of_every_file_sorted_and_writes_nothing(tmp
     assert err.splitlines() == [
         "a.yaml:10:11: cảnh báo VB153: 2 dấu cách liền nhau: `Thường trực  Tỉnh ủy kết luận .` — "
         "hãy chỉ để một dấu cách (công cụ giữ nguyên chữ đã gõ)",
-        "a.yaml:10:11: cảnh báo VB154: dấu cách trước dấu `.`: `…Tỉnh ủy kết luận .` — "
-        "hãy viết dấu câu liền sau chữ, ví dụ `luận.`",
+        "a.yaml:10:11: cảnh báo VB154: dấu cách trước dấu `.`: `…ực  Tỉnh ủy kết luận .` — "
+        "hãy viết dấu `.` liền sau chữ đứng trước",
         "b.yaml:1:1: lỗi VB011: thiếu `dia_danh` (địa danh nơi cơ quan đóng trụ sở) — ví dụ: `dia_danh: Phan Thiết`",
         "Có 1 lỗi, 2 cảnh báo.",
     ]
