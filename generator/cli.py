@@ -15,7 +15,7 @@ from typing import Annotated
 
 import typer
 
-from generator import cli_text, lint, pipeline, template_builder
+from generator import cli_text, legacy_fix, lint, pipeline, template_builder
 from generator.errors import InputError, Problem, display_path
 
 EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL = 1, 2, 3
@@ -135,6 +135,28 @@ def rules_command(
     typer.echo(f"{entry.code} ({entry.name}) — {entry.severity.value}\n{entry.summary}\nCăn cứ: {entry.reference}")
     if entry.check.__doc__:
         typer.echo(f"\n{entry.check.__doc__.strip()}")
+
+
+@app.command("fix-encoding", cls=cli_text.VietnameseCommand,
+             help="Chuyển chữ gõ bằng bảng mã cũ TCVN3 (ABC, .VnTime) hoặc VNI-Windows trong tệp YAML sang "
+                  "Unicode, ghi ra một tệp mới (mặc định TỆP.unicode.yaml); tệp gốc giữ nguyên.")
+def fix_encoding_command(
+    source: Annotated[Path, typer.Argument(help="tệp YAML có chữ gõ bằng bảng mã cũ", metavar="TỆP.yaml",
+                                           show_default=False)],
+    output: Annotated[Path | None, typer.Option("-o", "--out", help="tên tệp YAML mới", metavar="TỆP_MỚI.yaml",
+                                                show_default=False)] = None,
+) -> None:
+    target = output or legacy_fix.default_output(source)
+    if target.resolve() == source.resolve():
+        typer.echo("vanban fix-encoding: tệp mới phải khác tệp gốc — công cụ không ghi đè tệp YAML", err=True)
+        raise typer.Exit(EXIT_USAGE)
+    try:
+        count = legacy_fix.fix_file(source, target)
+    except InputError as exc:
+        _report(exc.problems)
+        raise typer.Exit(EXIT_PROBLEMS) from exc
+    typer.echo(f"đã chuyển {count} trường sang Unicode: {display_path(target)}" if count
+               else f"không thấy chữ gõ bằng bảng mã cũ; đã chép nguyên: {display_path(target)}")
 
 
 def main() -> None:

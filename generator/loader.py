@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -42,6 +43,7 @@ class LoadedFile:
     data: Any
     value_positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     key_positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    scalar_spans: dict[Path_, tuple[int, int]] = field(default_factory=dict)  # start, end offsets in the text
 
     @property
     def name(self) -> str:
@@ -55,6 +57,19 @@ class LoadedFile:
             if where:
                 return where
         return (1, 1)
+
+    def strings(self) -> Iterator[tuple[Path_, str]]:
+        """Every text value with its path, in file order."""
+        def walk(value: Any, path: Path_) -> Iterator[tuple[Path_, str]]:
+            if isinstance(value, str):
+                yield path, value
+            elif isinstance(value, dict):
+                for key, item in value.items():
+                    yield from walk(item, path + (key,))
+            elif isinstance(value, list):
+                for index, item in enumerate(value):
+                    yield from walk(item, path + (index,))
+        return walk(self.data, ())
 
     def problem(self, path: Path_, code: str, message: str, *, of_key: bool = False) -> Problem:
         line, column = self.position(path, of_key=of_key)
@@ -225,6 +240,7 @@ class _Walker:
             return self._mapping(node, path, depth)
         if isinstance(node, yaml.SequenceNode):
             return [self.convert(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
+        self.loaded.scalar_spans[path] = (node.start_mark.index, node.end_mark.index)
         return self._scalar(node)
 
     def _mapping(self, node: yaml.MappingNode, path: Path_, depth: int) -> dict[str, Any]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator import consistency, loader, rulebook
+from generator import consistency, legacy_fix, loader, rulebook
 from generator.errors import InputError
 from generator.model import Document
 from generator.rulebook import Rulebook
@@ -26,6 +26,9 @@ def prepare(path: Path, book: Rulebook | None = None) -> Prepared:
 
     ``book`` replaces the profile named in the file (used to try a changed profile)."""
     source = loader.load_file(path)
+    legacy = legacy_fix.problems(source)
+    if legacy:
+        raise InputError(legacy)
     document = validate(source)
     book = book or rulebook.load(document.he_thong)
     findings = consistency.check(document, book)

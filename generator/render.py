@@ -4,8 +4,11 @@ with autoescape and StrictUndefined, our Vietnamese filters, and a check of the 
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
+import signal
+import threading
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -58,20 +61,56 @@ def _rich(value: Any) -> Any:
     return value
 
 
+# A template from elsewhere may loop for ever (the sandbox caps `range`, not nested loops): stop it.
+RENDER_TIME_LIMIT_SECONDS = 30.0
+
+
+class _TimeUp(Exception):
+    pass
+
+
+@contextlib.contextmanager
+def _time_limit(seconds: float):
+    """Interrupt the render after ``seconds`` (with SIGALRM: POSIX, main thread; elsewhere no limit)."""
+    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def time_up(_signum, _frame):
+        raise _TimeUp
+
+    previous = signal.signal(signal.SIGALRM, time_up)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def render(template: Path, context: dict[str, Any]) -> bytes:
     """The DOCX bytes of ``template`` filled with ``context``; checked to be well-formed and fully rendered."""
     try:
         document = DocxTemplate(str(template))
-        document.render({key: _rich(value) for key, value in context.items()},
-                        jinja_env=environment(), autoescape=True)
+        document.init_docx()
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise TemplateError(f"{template.name} không phải một mẫu Word (.docx) dùng được: {exc}") from exc
+    try:
+        with _time_limit(RENDER_TIME_LIMIT_SECONDS):
+            document.render({key: _rich(value) for key, value in context.items()},
+                            jinja_env=environment(), autoescape=True)
+    except _TimeUp as exc:
+        raise TemplateError(f"mẫu {template.name} chạy quá {RENDER_TIME_LIMIT_SECONDS:g} giây "
+                            "(có vòng lặp không dừng?) — hãy kiểm tra các thẻ {% for %} trong mẫu") from exc
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateError(f"mẫu {template.name} có lỗi cú pháp Jinja ở dòng {exc.lineno}: {exc.message}") from exc
     except jinja2.UndefinedError as exc:
         raise TemplateError(f"mẫu {template.name} dùng một giá trị không có: {exc.message}") from exc
     except jinja2.exceptions.SecurityError as exc:
         raise TemplateError(f"mẫu {template.name} bị chặn vì tìm cách chạy mã: {exc}") from exc
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise TemplateError(f"{template.name} không phải một tệp Word (.docx) dùng được: {exc}") from exc
+    except (jinja2.TemplateError, TypeError, ValueError, OverflowError, ArithmeticError, LookupError) as exc:
+        # {% include %} (templates get no file system), a too-big range, a filter given a wrong value …
+        raise TemplateError(f"mẫu {template.name} dùng thẻ hoặc phép tính không được phép: {exc}") from exc
     buffer = io.BytesIO()
     document.save(buffer)
     return guard(buffer.getvalue(), template.name, set(_texts(context)))
