@@ -79,10 +79,15 @@ def rule(code: str, name: str, severity: Severity, summary: str, reference: str)
     return register
 
 
+def current_date() -> dt.date:
+    """Today, for the date rules; one place, so a test can fix the day it runs on."""
+    return dt.date.today()
+
+
 def lint(prepared: Prepared, today: dt.date | None = None,
          future_margin_days: int = DEFAULT_FUTURE_MARGIN_DAYS) -> list[Problem]:
     """Every finding of every rule, as problems sorted by place."""
-    context = LintContext(prepared, today or dt.date.today(), future_margin_days)
+    context = LintContext(prepared, today or current_date(), future_margin_days)
     source = prepared.source
     problems: list[Problem] = []
     for entry in RULES.values():
@@ -393,7 +398,9 @@ def for_the_head(context: LintContext) -> Iterator[Finding]:
 def deputy_title(context: LintContext) -> Iterator[Finding]:
     signer = context.document.nguoi_ky
     if signer.quyen_han == FOR_THE_HEAD and not _starts_with_phrase(signer.chuc_vu, [DEPUTY_WORD]):
-        head = (signer.thay_mat or "TRƯỞNG BAN").upper()
+        # After a collective (VB122) the head's title is the signer's own title line, not the collective.
+        head = signer.chuc_vu if mentioned(signer.thay_mat or "", COLLECTIVES) else signer.thay_mat or "TRƯỞNG BAN"
+        head = head.upper()
         yield (("nguoi_ky", "chuc_vu"),
                f"người ký `{FOR_THE_HEAD}` là cấp phó nhưng chức vụ là `{signer.chuc_vu.upper()}` — hãy ghi "
                f"`chuc_vu: {DEPUTY_WORD} {head}`; nếu người đứng đầu ký thì bỏ `quyen_han` và `thay_mat`")
