@@ -19,7 +19,8 @@ Finding = tuple[Path_, str, str]
 
 
 def check(doc: Document, book: Rulebook) -> list[Finding]:
-    findings = list(_kind(doc, book)) + list(_signature(doc, book)) + list(_recipients(doc, book))
+    findings = (list(_kind(doc, book)) + list(_signature(doc, book)) + list(_recipients(doc, book))
+                + list(_marks(doc, book)))
     scheme_findings = list(_scheme(doc, book))
     findings += scheme_findings
     if not scheme_findings:
@@ -29,9 +30,30 @@ def check(doc: Document, book: Rulebook) -> list[Finding]:
 
 
 def _kind(doc: Document, book: Rulebook) -> Iterator[Finding]:
-    if doc.loai not in book.loai_van_ban:
+    kind = book.loai_van_ban.get(doc.loai)
+    if kind is None:
         kinds = ", ".join(f"`{k}`" for k in book.loai_van_ban)
         yield ("loai",), Code.BAD_VALUE, f"loại `{doc.loai}` chưa có trong {book.ten} — hãy dùng: {kinds}"
+        return
+    if kind.cong_van and not doc.kinh_gui:
+        yield (("kinh_gui",), Code.MISSING_FIELD,
+               "công văn cần nơi gửi đến — ví dụ: `kinh_gui: [Ủy ban nhân dân các huyện, thị xã, thành phố]`")
+    if not kind.cong_van and doc.kinh_gui:
+        yield (("kinh_gui",), Code.BAD_VALUE,
+               f"`kinh_gui` chỉ dùng cho công văn — loại `{doc.loai}` ghi nơi gửi ở `noi_nhan`")
+    if kind.ma is None and not doc.co_quan.don_vi:
+        yield (("co_quan",), Code.MISSING_FIELD,
+               f"số ký hiệu công văn của {book.ten} cần đơn vị soạn thảo — ví dụ: `don_vi: VX` (Số: 05/UBND-VX)")
+
+
+def _marks(doc: Document, book: Rulebook) -> Iterator[Finding]:
+    for key, allowed in (("do_khan", book.dau_khan), ("do_mat", book.dau_mat)):
+        value = getattr(doc, key)
+        if value is not None and value.upper() not in allowed:
+            yield (key,), Code.BAD_VALUE, f"`{value}` không dùng được — chọn một trong: {', '.join(allowed)}"
+    if doc.du_thao is not None and not book.co_du_thao:
+        yield (("du_thao",), Code.BAD_VALUE,
+               f"{book.ten} không có dấu dự thảo — hãy xóa dòng `du_thao` (ghi chữ dự thảo vào tên tệp)")
 
 
 def _signature(doc: Document, book: Rulebook) -> Iterator[Finding]:
@@ -41,15 +63,15 @@ def _signature(doc: Document, book: Rulebook) -> Iterator[Finding]:
             yield (("nguoi_ky", "thay_mat"), Code.BAD_VALUE,
                    "có `thay_mat` nhưng thiếu `quyen_han` — hãy ghi thẩm quyền ký, ví dụ `quyen_han: T/M`")
         return
-    allowed = book.quyen_han_ky.get(signer.quyen_han)
+    allowed = book.authority(signer.quyen_han)
     if allowed is None:
         names = ", ".join(f"`{k}`" for k in book.quyen_han_ky)
         yield (("nguoi_ky", "quyen_han"), Code.BAD_VALUE,
                f"thẩm quyền ký `{signer.quyen_han}` không dùng trong {book.ten} — hãy dùng một trong: {names}")
-    elif allowed.can_thay_mat and not signer.thay_mat:
+    elif allowed.names_someone and not signer.thay_mat:
         yield (("nguoi_ky",), Code.MISSING_FIELD,
                f"`{signer.quyen_han}` cần ghi tập thể hoặc người đứng đầu — ví dụ: `thay_mat: BAN THƯỜNG VỤ`")
-    elif not allowed.can_thay_mat and signer.thay_mat:
+    elif not allowed.names_someone and signer.thay_mat:
         yield (("nguoi_ky", "thay_mat"), Code.BAD_VALUE,
                f"`{signer.quyen_han}` đứng ngay trước chức vụ, không có dòng `thay_mat` — hãy xóa `thay_mat`")
 

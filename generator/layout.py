@@ -1,31 +1,61 @@
-"""Stage 4: lay a validated document out by its rulebook — numbers, capitals, punctuation, blanks — into the
-context a template renders. Pure data: no Word objects here, so every decision can be tested on its own."""
+"""Stage 4: lay a validated document out by its rulebook — numbers, capitals, punctuation, blanks, rules, tables —
+into the context a template renders. Pure data: no Word objects here, so every decision can be tested on its own."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-from generator import inline, vnformat
-from generator.model import Bullets, Document, Item, Node
+from generator import inline, metrics, vnformat
+from generator.model import Bullets, ColumnKind, Document, Item, Node, Part, Table, TableBlock
 from generator.numbering import NumberingScheme
-from generator.rulebook import Rulebook
+from generator.rulebook import Component, Mark, Rulebook
 from generator.styles import Style
 
 # Meeting facts a paragraph may quote, written `{hoi_nghi.ngay}`: typed once, right everywhere.
 MEETING_PLACEHOLDER = re.compile(r"\{hoi_nghi\.(ten|ngay|chu_tri|thanh_phan)\}")
+CELL_MARGIN_MM = 1.9  # Word's default left and right cell margins
+TASK_TABLE_COLUMNS = (("TT", 1.2), ("Nội dung", None), ("Đơn vị chủ trì", 4.0), ("Thời hạn", 2.6))
 
 
 @dataclass(frozen=True)
 class Paragraph:
     style: Style
     runs: tuple[inline.Run, ...]
+    rule_indent_mm: float | None = None  # a solid rule under the paragraph, between these equal indents
 
     @property
     def text(self) -> str:
         return "".join(run.text for run in self.runs)
+
+
+@dataclass(frozen=True)
+class Cell:
+    paragraph: Paragraph
+
+
+@dataclass(frozen=True)
+class TableLayout:
+    """A table inside the margins: column widths in mm, a header row repeated on every page, body rows."""
+
+    widths_mm: tuple[float, ...]
+    header: tuple[Cell, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    caption: Paragraph | None = None
+
+    @property
+    def text(self) -> str:
+        cells = [*self.header, *(cell for row in self.rows for cell in row)]
+        return "\n".join(cell.paragraph.text for cell in cells)
+
+
+Block = Paragraph | TableLayout
+
+
+def _plain(style: Style, text: str, rule_indent_mm: float | None = None) -> Paragraph:
+    return Paragraph(style, (inline.Run(text),) if text else (), rule_indent_mm)
 
 
 def meeting_values(doc: Document) -> dict[str, str]:
@@ -40,7 +70,11 @@ def meeting_values(doc: Document) -> dict[str, str]:
 def number_line(doc: Document, book: Rulebook) -> str:
     pattern = book.so_ky_hieu
     number = doc.so.zfill(pattern.so_chu_so_toi_thieu) if doc.so else pattern.cho_trong
-    return pattern.mau.format(so=number, ma_loai=book.loai_van_ban[doc.loai].ma, co_quan=doc.co_quan.viet_tat)
+    kind = book.loai_van_ban[doc.loai]
+    if kind.ma is None:
+        return (pattern.mau_khong_ma_loai or "").format(so=number, co_quan=doc.co_quan.viet_tat,
+                                                        don_vi=doc.co_quan.don_vi or "")
+    return pattern.mau.format(so=number, ma_loai=kind.ma, co_quan=doc.co_quan.viet_tat)
 
 
 def date_line(doc: Document, book: Rulebook) -> str:
@@ -53,43 +87,80 @@ def numbering_scheme(doc: Document, book: Rulebook) -> NumberingScheme:
 
 
 def _strip_list_punctuation(text: str) -> str:
-    """Recipients are punctuated by the tool: a typed leading `- ` or trailing `,` `;` `.` would double up."""
+    """Lists are punctuated by the tool: a typed leading `- ` or trailing `,` `;` `.` would double up."""
     return re.sub(r"[,;.]+$", "", re.sub(r"^-\s+", "", text)).strip()
+
+
+def _punctuated(items: Sequence[str], book: Rulebook, separator: str) -> list[str]:
+    rules = book.noi_nhan
+    return [rules.dau_dong + _strip_list_punctuation(item) + (separator if i < len(items) - 1 else rules.dau_cuoi)
+            for i, item in enumerate(items)]
+
+
+def archive_line(doc: Document, book: Rulebook) -> str:
+    rules = book.noi_nhan
+    place = _strip_list_punctuation(doc.luu or doc.co_quan.don_vi or rules.noi_luu_mac_dinh)
+    return rules.mau_luu.format(noi_luu=place).rstrip(", ")
 
 
 def recipient_lines(doc: Document, book: Rulebook) -> list[str]:
     rules = book.noi_nhan
     separator = doc.dau_cuoi_dong or rules.dau_cuoi_dong
-    archive = rules.mau_luu.format(noi_luu=_strip_list_punctuation(doc.luu or rules.noi_luu_mac_dinh))
-    lines = [rules.dau_dong + _strip_list_punctuation(r.text()) + separator for r in doc.noi_nhan]
-    return lines + [rules.dau_dong + archive + rules.dau_cuoi]
+    # A công văn's addressees ("Kính gửi") get their copy too: the list starts with "Như trên".
+    first = [rules.nhu_tren] if book.loai_van_ban[doc.loai].cong_van and doc.kinh_gui else []
+    lines = first + [r.text() for r in doc.noi_nhan] + [archive_line(doc, book)]
+    punctuated = _punctuated(lines, book, separator)
+    return punctuated[:-1] + [rules.dau_dong + lines[-1] + rules.dau_cuoi]
+
+
+def addressee_lines(doc: Document, book: Rulebook) -> list[Paragraph]:
+    """`Kính gửi: X.` for one addressee; for several, the label then `- X;` lines, the last ending in `.`."""
+    if not doc.kinh_gui:
+        return []
+    if len(doc.kinh_gui) == 1:
+        text = f"{book.kinh_gui} {_strip_list_punctuation(doc.kinh_gui[0])}{book.noi_nhan.dau_cuoi}"
+        return [Paragraph(Style.ADDRESSEE, tuple(inline.parse(text)))]
+    lines = _punctuated(list(doc.kinh_gui), book, book.noi_nhan.dau_cuoi_dong_cho_phep[-1])
+    return ([_plain(Style.ADDRESSEE, book.kinh_gui)]
+            + [Paragraph(Style.ADDRESSEE_LINE, tuple(inline.parse(line))) for line in lines])
 
 
 def signature_lines(doc: Document, book: Rulebook) -> tuple[str, str, str]:
     """(authority line or "", title line, name) — authority and title in capitals."""
     signer = doc.nguoi_ky
     title = signer.chuc_vu.upper()
-    if not signer.quyen_han:
+    authority = book.authority(signer.quyen_han)
+    if authority is None:
         return "", title, signer.ho_ten
-    if book.quyen_han_ky[signer.quyen_han].can_thay_mat:
+    if authority.names_someone:
         return f"{signer.quyen_han} {(signer.thay_mat or '').upper()}", title, signer.ho_ten
     return "", f"{signer.quyen_han} {title}", signer.ho_ten
 
 
+def _mark_under(mark: Mark, style: Style, text_lines: Sequence[str], component: Component,
+                width_mm: float) -> Paragraph:
+    """The asterisk or hyphens under a text, or a short centred rule a share of the text's width."""
+    if mark.chu is not None:
+        return _plain(style, mark.chu)
+    widest = max((metrics.text_width_mm(line, component.co_chu, component.dam) for line in text_lines), default=0)
+    rule = (mark.ti_le_gach or 0) * widest
+    return _plain(style, "", max(0.0, (width_mm - rule) / 2))
+
+
 class _BodyWriter:
-    def __init__(self, scheme: NumberingScheme, book: Rulebook, meeting: dict[str, str]):
+    def __init__(self, scheme: NumberingScheme, book: Rulebook, meeting: dict[str, str], width_mm: float):
         self.scheme = scheme
         self.bullet = book.gach_dau_dong
         self.meeting = meeting
-        self.paragraphs: list[Paragraph] = []
+        self.width_mm = width_mm
+        self.blocks: list[Block] = []
 
     def _runs(self, text: str, label: str = "") -> tuple[inline.Run, ...]:
         text = MEETING_PLACEHOLDER.sub(lambda m: self.meeting.get(m.group(1), m.group(0)), text)
-        runs = inline.parse(text)
-        return ((inline.Run(label + " "),) if label else ()) + tuple(runs)
+        return ((inline.Run(label + " "),) if label else ()) + tuple(inline.parse(text))
 
     def add(self, style: Style, text: str, label: str = "") -> None:
-        self.paragraphs.append(Paragraph(style, self._runs(text, label)))
+        self.blocks.append(Paragraph(style, self._runs(text, label)))
 
     def texts(self, texts: Sequence[str]) -> None:
         for text in texts:
@@ -107,6 +178,8 @@ class _BodyWriter:
                 self.texts([node])
             elif isinstance(node, Bullets):
                 self.bullets(node.gach_dau_dong)
+            elif isinstance(node, TableBlock):
+                self.blocks.append(self.table(node.bang))
             else:
                 count += 1
                 self.item(node, prefix + [count])
@@ -123,31 +196,102 @@ class _BodyWriter:
         self.bullets(item.gach_dau_dong)
         self.nodes(item.muc, counters)
 
+    def part(self, part: Part, number: int) -> None:
+        prefix = [number if part.tieu_de else 0]
+        if part.tieu_de:
+            self.add(Style.HEADING, part.tieu_de, self.scheme.label(prefix))
+        if not part.bang_nhiem_vu:
+            self.nodes(part.noi_dung, prefix)
+            return
+        rows: list[tuple[Cell, ...]] = []
+        count = 0
+        for node in part.noi_dung:
+            if isinstance(node, Item):
+                count += 1
+                rows.extend(self._task_rows(node, prefix + [count]))
+            else:  # the paragraphs around the tasks stay paragraphs: flush the table first
+                self._flush_tasks(rows)
+                self.nodes([node], prefix)
+        self._flush_tasks(rows)
+
+    def _task_rows(self, item: Item, counters: list[int]) -> Iterator[tuple[Cell, ...]]:
+        content = " ".join(filter(None, [item.tieu_de, *item.noi_dung]))
+        yield (Cell(_plain(Style.TABLE_CENTER, self.scheme.label(counters))),
+               Cell(Paragraph(Style.TABLE, self._runs(content))),
+               Cell(_plain(Style.TABLE, ", ".join(item.don_vi))),
+               Cell(_plain(Style.TABLE_CENTER, vnformat.short_date(item.han) if item.han else "")))
+        children = [node for node in item.muc if isinstance(node, Item)]
+        for number, child in enumerate(children, start=1):
+            yield from self._task_rows(child, counters + [number])
+
+    def _flush_tasks(self, rows: list[tuple[Cell, ...]]) -> None:
+        if not rows:
+            return
+        fixed = sum(width * 10 for _, width in TASK_TABLE_COLUMNS if width)
+        widths = tuple(width * 10 if width else self.width_mm - fixed for _, width in TASK_TABLE_COLUMNS)
+        header = tuple(Cell(_plain(Style.TABLE_HEADER, name)) for name, _ in TASK_TABLE_COLUMNS)
+        self.blocks.append(TableLayout(widths, header, tuple(rows)))
+        rows.clear()
+
+    def table(self, table: Table) -> TableLayout:
+        given = [c.rong_cm * 10 for c in table.cot if c.rong_cm]
+        free = max(0.0, self.width_mm - sum(given))
+        share = free / max(1, sum(1 for c in table.cot if not c.rong_cm))
+        widths = tuple(c.rong_cm * 10 if c.rong_cm else share for c in table.cot)
+        scale = min(1.0, self.width_mm / sum(widths))  # given widths too wide: shrink, never leave the margins
+        header = tuple(Cell(Paragraph(Style.TABLE_HEADER, self._runs(c.ten))) for c in table.cot)
+        rows = [tuple(self._cell(column.kieu, value) for column, value in zip(table.cot, row)) for row in table.dong]
+        if table.tong:
+            rows.append(self._totals(table))
+        caption = Paragraph(Style.TABLE_HEADER, self._runs(table.tieu_de)) if table.tieu_de else None
+        return TableLayout(tuple(w * scale for w in widths), header, tuple(rows), caption)
+
+    def _cell(self, kind: ColumnKind, value: str | None) -> Cell:
+        if kind is ColumnKind.TEXT or value in (None, ""):
+            return Cell(Paragraph(Style.TABLE, self._runs(value or "")))
+        number = vnformat.parse_number(value)
+        return Cell(_plain(Style.TABLE_NUMBER, vnformat.number_text(number, kind is ColumnKind.PERCENT)))
+
+    def _totals(self, table: Table) -> tuple[Cell, ...]:
+        cells = []
+        for index, column in enumerate(table.cot):
+            if index == 0:
+                cells.append(Cell(Paragraph(Style.TABLE_HEADER, self._runs(table.tong or ""))))
+            elif column.kieu is ColumnKind.NUMBER:
+                total = sum(vnformat.parse_number(row[index]) for row in table.dong if row[index] not in (None, ""))
+                cells.append(Cell(_plain(Style.TABLE_NUMBER, vnformat.number_text(total))))
+            else:  # a sum of percentages means nothing
+                cells.append(Cell(_plain(Style.TABLE, "")))
+        return tuple(cells)
+
 
 def _paragraph_lines(text: str) -> Iterator[str]:
     """Each line of a text is its own Word paragraph: a soft break would stretch a justified line."""
     return (line.strip() for line in text.split("\n") if line.strip())
 
 
-def body_paragraphs(doc: Document, book: Rulebook) -> list[Paragraph]:
-    writer = _BodyWriter(numbering_scheme(doc, book), book, meeting_values(doc))
+def text_width_mm(book: Rulebook) -> float:
+    page = book.trang
+    return page.rong_mm - page.le_trai_mm - page.le_phai_mm
+
+
+def body_blocks(doc: Document, book: Rulebook) -> list[Block]:
+    writer = _BodyWriter(numbering_scheme(doc, book), book, meeting_values(doc), text_width_mm(book))
     writer.texts(doc.noi_dung.mo_dau)
     part_number = 0
     for _, part in doc.noi_dung.parts():
-        if part.tieu_de:
-            part_number += 1
-            writer.add(Style.HEADING, part.tieu_de, writer.scheme.label([part_number]))
-        writer.nodes(part.noi_dung, [part_number if part.tieu_de else 0])
+        part_number += 1 if part.tieu_de else 0
+        writer.part(part, part_number)
     writer.texts(doc.noi_dung.ket_thuc)
-    return _finish_body(writer.paragraphs, book.ket_thuc_noi_dung)
+    return _finish_body(writer.blocks, book.ket_thuc_noi_dung)
 
 
-def _finish_body(paragraphs: list[Paragraph], mark: str) -> list[Paragraph]:
+def _finish_body(blocks: list[Block], mark: str) -> list[Block]:
     """The body ends with the rulebook's mark (`./.`; a sentence's own full stop is its first dot), and its last
     paragraph is kept on the page of the signature."""
-    if not paragraphs:
-        return paragraphs
-    last = paragraphs[-1]
+    if not blocks or not isinstance(blocks[-1], Paragraph):
+        return blocks
+    last = blocks[-1]
     runs = list(last.runs)
     text = last.text.rstrip()
     if mark and not text.endswith(mark):
@@ -155,30 +299,73 @@ def _finish_body(paragraphs: list[Paragraph], mark: str) -> list[Paragraph]:
         runs[-1] = inline.Run(tail.text.rstrip(), tail.bold, tail.italic)
         runs.append(inline.Run(mark[1:] if mark.startswith(".") and text.endswith(".") else mark))
     style = Style.LAST_BODY if last.style is Style.BODY else last.style
-    return paragraphs[:-1] + [Paragraph(style, tuple(runs))]
+    return blocks[:-1] + [Paragraph(style, tuple(runs))]
+
+
+@dataclass(frozen=True)
+class AppendixLayout:
+    so: str
+    ten: str
+    kem_theo: str
+    noi_dung: list[Block] = field(default_factory=list)
+
+
+def appendices(doc: Document, book: Rulebook) -> list[AppendixLayout]:
+    if not doc.phu_luc:
+        return []
+    kind = book.loai_van_ban[doc.loai]
+    symbol = re.sub(r"^Số:?\s*", "", number_line(doc, book))
+    pointer = book.phu_luc.mau_kem_theo.format(
+        ten_loai=(kind.ten_loai or "công văn").capitalize(), so_ky_hieu=f"số {symbol}",
+        ngay_thang_nam=vnformat.date_words(doc.ngay, doc.nam, blank=book.ngay_thang.cho_trong),
+        co_quan=doc.co_quan.ten)
+    laid_out = []
+    for index, appendix in enumerate(doc.phu_luc, start=1):
+        number = vnformat.roman(index) if book.phu_luc.danh_so == "I" else str(index)
+        label = f"Phụ lục {number}" if len(doc.phu_luc) > 1 else "Phụ lục"  # a single one goes unnumbered
+        writer = _BodyWriter(numbering_scheme(doc, book), book, meeting_values(doc), text_width_mm(book))
+        writer.nodes(appendix.noi_dung, [0])
+        laid_out.append(AppendixLayout(label, appendix.tieu_de.upper(), pointer, writer.blocks))
+    return laid_out
 
 
 def context(doc: Document, book: Rulebook) -> dict[str, Any]:
-    """Everything a template may use. Texts the user typed are lists of inline runs; the rest is plain text."""
+    """Everything a template may use. Texts the user typed are paragraphs of inline runs; the rest is plain text."""
     authority, title, name = signature_lines(doc, book)
     kind = book.loai_van_ban[doc.loai]
-    meeting = meeting_values(doc)
+    issuer = doc.co_quan.ten.upper()
+    left_mm = book.trang.cot_tieu_de_mm[0] - 2 * CELL_MARGIN_MM
+    summary_style = Style.LETTER_SUMMARY if kind.cong_van else Style.SUMMARY
+    summary_lines = list(doc.trich_yeu)
+    if kind.cong_van and book.tien_to_trich_yeu_cong_van:
+        summary_lines[0] = book.tien_to_trich_yeu_cong_van + summary_lines[0]
+    summary_component = book.thanh_phan["trich_yeu"]
+    typist = book.nguoi_danh_may.format(ky_hieu=doc.nguoi_danh_may.ky_hieu, so_ban=doc.nguoi_danh_may.so_ban) \
+        if doc.nguoi_danh_may else ""
     return {
-        "tieu_de": book.tieu_de,
-        "dau_sao": book.dau_duoi_co_quan,
         "co_quan_cap_tren": (doc.co_quan.cap_tren or "").upper(),
-        "co_quan": doc.co_quan.ten.upper(),
+        "co_quan": issuer,
+        "duoi_co_quan": _mark_under(book.duoi_co_quan, Style.BODY_MARK, [issuer], book.thanh_phan["co_quan"],
+                                    left_mm),
         "so_ky_hieu": number_line(doc, book),
+        "dau_khan_mat": [mark for mark in (doc.do_mat, doc.do_khan) if mark],
         "dia_danh_ngay": date_line(doc, book),
-        "ten_loai": (doc.ten_loai or kind.ten_loai).upper(),
-        "trich_yeu": [Paragraph(Style.SUMMARY, tuple(inline.parse(line))) for line in doc.trich_yeu],
-        "phan_cach": book.phan_cach_trich_yeu,
-        "noi_dung": body_paragraphs(doc, book),
+        "du_thao": doc.du_thao or "",
+        "pham_vi_luu_hanh": (doc.pham_vi_luu_hanh or "").upper(),
+        "ten_loai": (doc.ten_loai or kind.ten_loai or "").upper(),
+        "trich_yeu": [Paragraph(summary_style, tuple(inline.parse(line))) for line in summary_lines],
+        "duoi_trich_yeu": _mark_under(book.duoi_trich_yeu, Style.SEPARATOR, [inline.plain(t) for t in doc.trich_yeu],
+                                      summary_component, text_width_mm(book)),
+        "kinh_gui": addressee_lines(doc, book),
+        "noi_dung": body_blocks(doc, book),
         "noi_nhan_nhan": book.noi_nhan.nhan,
         "noi_nhan": recipient_lines(doc, book),
+        "nguoi_danh_may": typist,
         "ky_quyen_han": authority,
         "ky_chuc_vu": title,
         "ky_ho_ten": name,
-        "hoi_nghi": meeting,
+        "lien_he": list(doc.lien_he),
+        "phu_luc": appendices(doc, book),
+        "hoi_nghi": meeting_values(doc),
         "van_ban": doc.model_dump(mode="json"),
     }

@@ -26,7 +26,7 @@ from generator.errors import Problem, Severity
 from generator.loader import Path_
 from generator.model import Body, Document, Item, Node
 from generator.reader import Prepared
-from generator.rulebook import Rulebook
+from generator.rulebook import Role, Rulebook
 
 Finding = tuple[Path_, str]
 Check = Callable[["LintContext"], Iterable[Finding]]
@@ -325,10 +325,6 @@ def meeting_recent(context: LintContext) -> Iterator[Finding]:
 
 # ------------------------------------------------------------------------------------------- VB12x signature
 
-# What a prefix means is not in the profile, which only lists the prefixes a rulebook allows: "thay mặt"
-# speaks for a collective, "ký thay" is a deputy signing for a single head (HD 36 §II.1.7.1).
-ON_BEHALF_OF_COLLECTIVE = "T/M"
-FOR_THE_HEAD = "K/T"
 DEPUTY_WORD = "PHÓ"  # a deputy's title starts with it: PHÓ BÍ THƯ, PHÓ TRƯỞNG BAN
 
 # Bodies that act as a collective and sign T/M (HD 36 §II.1.7.1: congresses and their boards, cấp ủy and their
@@ -336,12 +332,13 @@ DEPUTY_WORD = "PHÓ"  # a deputy's title starts with it: PHÓ BÍ THƯ, PHÓ TR�
 COLLECTIVES = ("BAN THƯỜNG VỤ", "BAN CHẤP HÀNH", "BỘ CHÍNH TRỊ", "BAN BÍ THƯ", "THƯỜNG TRỰC", "TỈNH ỦY",
                "THÀNH ỦY", "HUYỆN ỦY", "QUẬN ỦY", "THỊ ỦY", "ĐẢNG ỦY", "CHI ỦY", "CHI BỘ", "ĐẢNG ĐOÀN",
                "BAN CÁN SỰ", "ỦY BAN KIỂM TRA", "HỘI ĐỒNG", "ĐẠI HỘI", "ĐOÀN CHỦ TỊCH", "ĐOÀN THƯ KÝ",
-               "BAN THẨM TRA TƯ CÁCH", "BAN KIỂM PHIẾU")
+               "BAN THẨM TRA TƯ CÁCH", "BAN KIỂM PHIẾU", "ỦY BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN")
 
 # Titles of a single head, for whom a deputy signs K/T (HD 36 §II.1.7.1: heads of boards, offices, steering
 # committees and units set up by Party bodies).
 HEAD_TITLES = ("TRƯỞNG BAN", "CHÁNH VĂN PHÒNG", "BÍ THƯ", "CHỦ NHIỆM", "CHỦ TỊCH", "GIÁM ĐỐC", "HIỆU TRƯỞNG",
-               "TỔNG BIÊN TẬP", "TRƯỞNG TIỂU BAN", "TRƯỞNG ĐOÀN")
+               "TỔNG BIÊN TẬP", "TRƯỞNG TIỂU BAN", "TRƯỞNG ĐOÀN", "BỘ TRƯỞNG", "CỤC TRƯỞNG", "VỤ TRƯỞNG",
+               "TRƯỞNG PHÒNG", "THỦ TRƯỞNG")
 
 # Names of Party committees: on the title line they name the issuer, which the header already gives.
 PARTY_BODIES = ("TRUNG ƯƠNG", "TỈNH ỦY", "THÀNH ỦY", "HUYỆN ỦY", "QUẬN ỦY", "THỊ ỦY", "ĐẢNG ỦY", "CHI ỦY",
@@ -362,30 +359,40 @@ def _starts_with_phrase(text: str, phrases: Iterable[str]) -> bool:
     return any(text_words[:len(w)] == w for w in map(words, phrases))
 
 
+def _role(context: LintContext) -> Role | None:
+    """What the signer's prefix means in this rulebook (T/M and TM. are both "on behalf of a collective")."""
+    authority = context.book.authority(context.document.nguoi_ky.quyen_han)
+    return authority.vai_tro if authority else None
+
+
+def _prefix(context: LintContext, role: Role) -> str:
+    return context.book.prefix_for(role) or role.value
+
+
 @rule("VB121", "on-behalf-of-collective", ERROR,
-      "Sau T/M (thay mặt) phải là tên một tập thể như BAN THƯỜNG VỤ, TỈNH ỦY, ĐẢNG ỦY.",
-      "HD 36 §II.1.7.1; spec §1.6, §4.14")
+      "Sau T/M (TM.: thay mặt) phải là tên một tập thể như BAN THƯỜNG VỤ, TỈNH ỦY, ỦY BAN NHÂN DÂN.",
+      "HD 36 §II.1.7.1; NĐ 30 Phụ lục I §II.7; spec §1.6, §2.6, §4.14")
 def on_behalf_of_collective(context: LintContext) -> Iterator[Finding]:
     signer = context.document.nguoi_ky
-    if signer.quyen_han == ON_BEHALF_OF_COLLECTIVE and not mentioned(signer.thay_mat or "", COLLECTIVES):
+    if _role(context) is Role.COLLECTIVE and not mentioned(signer.thay_mat or "", COLLECTIVES):
         yield (("nguoi_ky", "thay_mat"),
-               f"`{ON_BEHALF_OF_COLLECTIVE} {(signer.thay_mat or '').upper()}`: thay mặt chỉ dùng cho một tập thể "
+               f"`{signer.quyen_han} {(signer.thay_mat or '').upper()}`: thay mặt chỉ dùng cho một tập thể "
                "— hãy ghi tên tập thể, ví dụ `thay_mat: BAN THƯỜNG VỤ`; người đứng đầu một ban ký trực tiếp "
-               f"(bỏ `quyen_han`), cấp phó ký `{FOR_THE_HEAD}`")
+               f"(bỏ `quyen_han`), cấp phó ký `{_prefix(context, Role.DEPUTY)}`")
 
 
 @rule("VB122", "for-the-head", ERROR,
-      "Sau K/T (ký thay) phải là chức danh người đứng đầu như TRƯỞNG BAN, không phải một tập thể.",
-      "HD 36 §II.1.7.1; spec §1.6, §4.14")
+      "Sau K/T (KT.: ký thay) phải là chức danh người đứng đầu như TRƯỞNG BAN, không phải một tập thể.",
+      "HD 36 §II.1.7.1; NĐ 30 Phụ lục I §II.7; spec §1.6, §2.6, §4.14")
 def for_the_head(context: LintContext) -> Iterator[Finding]:
     signer = context.document.nguoi_ky
-    if signer.quyen_han != FOR_THE_HEAD:
+    if _role(context) is not Role.DEPUTY:
         return
-    line = f"`{FOR_THE_HEAD} {(signer.thay_mat or '').upper()}`"
+    line = f"`{signer.quyen_han} {(signer.thay_mat or '').upper()}`"
     if mentioned(signer.thay_mat or "", COLLECTIVES):
         yield (("nguoi_ky", "quyen_han"),
                f"{line}: tập thể không có ký thay, cấp phó của tập thể cũng ký thay mặt — "
-               f"hãy ghi `quyen_han: {ON_BEHALF_OF_COLLECTIVE}`")
+               f"hãy ghi `quyen_han: {_prefix(context, Role.COLLECTIVE)}`")
     elif not _starts_with_phrase(signer.thay_mat or "", HEAD_TITLES):
         yield (("nguoi_ky", "thay_mat"),
                f"{line}: ký thay phải ghi chức danh người đứng đầu — "
@@ -393,16 +400,16 @@ def for_the_head(context: LintContext) -> Iterator[Finding]:
 
 
 @rule("VB123", "deputy-title", ERROR,
-      "Người ký K/T là cấp phó: chức vụ bắt đầu bằng PHÓ.",
-      "HD 36 §II.1.7.1; spec §1.6, §4.14")
+      "Người ký K/T (KT.) là cấp phó: chức vụ bắt đầu bằng PHÓ.",
+      "HD 36 §II.1.7.1; NĐ 30 Phụ lục I §II.7; spec §1.6, §2.6, §4.14")
 def deputy_title(context: LintContext) -> Iterator[Finding]:
     signer = context.document.nguoi_ky
-    if signer.quyen_han == FOR_THE_HEAD and not _starts_with_phrase(signer.chuc_vu, [DEPUTY_WORD]):
+    if _role(context) is Role.DEPUTY and not _starts_with_phrase(signer.chuc_vu, [DEPUTY_WORD]):
         # After a collective (VB122) the head's title is the signer's own title line, not the collective.
         head = signer.chuc_vu if mentioned(signer.thay_mat or "", COLLECTIVES) else signer.thay_mat or "TRƯỞNG BAN"
         head = head.upper()
         yield (("nguoi_ky", "chuc_vu"),
-               f"người ký `{FOR_THE_HEAD}` là cấp phó nhưng chức vụ là `{signer.chuc_vu.upper()}` — hãy ghi "
+               f"người ký `{signer.quyen_han}` là cấp phó nhưng chức vụ là `{signer.chuc_vu.upper()}` — hãy ghi "
                f"`chuc_vu: {DEPUTY_WORD} {head}`; nếu người đứng đầu ký thì bỏ `quyen_han` và `thay_mat`")
 
 

@@ -47,12 +47,14 @@ class IssuingBody(_Model):
     cap_tren: str | None = Field(None, description="tên cơ quan cấp trên trực tiếp (nếu có), in hoa",
                                  examples=["TỈNH ỦY BÌNH THUẬN"])
     ten: str = Field(description="tên cơ quan ban hành", examples=["TỈNH ỦY BÌNH THUẬN", "BAN DÂN VẬN"])
-    viet_tat: str = Field(description="chữ viết tắt của cơ quan trong số ký hiệu", examples=["TU", "BDVTU"])
+    viet_tat: str = Field(description="chữ viết tắt của cơ quan trong số ký hiệu", examples=["TU", "BDVTU", "UBND"])
+    don_vi: str | None = Field(None, description="chữ viết tắt của đơn vị soạn thảo (công văn Nhà nước: "
+                                                 "Số: 05/UBND-VX; dòng Lưu: VT, VX)", examples=["VX"])
 
-    @field_validator("viet_tat")
+    @field_validator("viet_tat", "don_vi")
     @classmethod
-    def _abbreviation(cls, value: str) -> str:
-        if not re.fullmatch(r"[A-ZĐ0-9]+", value):
+    def _abbreviation(cls, value: str | None) -> str | None:
+        if value is not None and not re.fullmatch(r"[A-ZĐ0-9]+", value):
             raise ValueError(f"`{value}` phải viết liền, in hoa, không dấu cách — ví dụ TU, BDVTU, VPTU")
         return value
 
@@ -104,22 +106,69 @@ class Item(_Model):
         return self
 
 
+class ColumnKind(enum.StrEnum):
+    TEXT = "chu"
+    NUMBER = "so"
+    PERCENT = "phan_tram"
+
+
+class Column(_Model):
+    """Một cột của bảng."""
+
+    ten: str = Field(description="tên cột", examples=["Số mô hình"])
+    kieu: ColumnKind = Field(ColumnKind.TEXT, description="chu (chữ), so (số) hoặc phan_tram (tỷ lệ %)",
+                             examples=["so"])
+    rong_cm: float | None = Field(None, gt=0, description="độ rộng cột (cm); bỏ trống thì chia đều",
+                                  examples=[3.5])
+
+
+def _column(value: Any) -> Any:
+    return {"ten": value} if isinstance(value, str) else value
+
+
+class Table(_Model):
+    """Một bảng số liệu trong nội dung."""
+
+    tieu_de: str | None = Field(None, description="tên bảng, in đậm phía trên", examples=["Kết quả xây dựng mô hình"])
+    cot: Annotated[list[Annotated[Column, BeforeValidator(_column)]], Field(min_length=1)] = Field(
+        description="các cột: tên cột, hoặc `{ten: …, kieu: so}` cho cột số", examples=[["Lĩnh vực", "Số mô hình"]])
+    dong: list[list[str | None]] = Field(min_length=1, description="các dòng, mỗi dòng một danh sách ô",
+                                         examples=[[["Kinh tế", "472"]]])
+    tong: str | None = Field(None, description="nhãn dòng tổng (cộng các cột số)", examples=["Tổng cộng"])
+
+    @model_validator(mode="after")
+    def _cells(self) -> Table:
+        for number, row in enumerate(self.dong, start=1):
+            if len(row) != len(self.cot):
+                raise ValueError(f"dòng {number} có {len(row)} ô nhưng bảng có {len(self.cot)} cột — "
+                                 "mỗi dòng phải đủ số ô (ô trống ghi \"\")")
+            for column, cell in zip(self.cot, row):
+                if column.kieu is not ColumnKind.TEXT and cell not in (None, ""):
+                    vnformat.parse_number(cell)  # raises a Vietnamese ValueError naming the cell
+        return self
+
+
+class TableBlock(_Model):
+    bang: Table
+
+
 def _node_kind(value: Any) -> str | None:
     """Which kind of content element ``value`` is — for raw data while validating, for models when dumping."""
     if isinstance(value, str):
         return "#doan"
     if isinstance(value, BaseModel):
-        return "#gach" if isinstance(value, Bullets) else "#muc"
+        return {Bullets: "#gach", TableBlock: "#bang"}.get(type(value), "#muc")
     if isinstance(value, dict):
-        return "#gach" if set(value) == {"gach_dau_dong"} else "#muc"
+        return {frozenset({"gach_dau_dong"}): "#gach", frozenset({"bang"}): "#bang"}.get(frozenset(value), "#muc")
     return None
 
 
 Node = Annotated[
-    Union[Annotated[str, Tag("#doan")], Annotated[Item, Tag("#muc")], Annotated[Bullets, Tag("#gach")]],
+    Union[Annotated[str, Tag("#doan")], Annotated[Item, Tag("#muc")], Annotated[Bullets, Tag("#gach")],
+          Annotated[TableBlock, Tag("#bang")]],
     Discriminator(_node_kind),
 ]
-"""An element of a content list: a paragraph (text), a numbered item (mapping), or a group of bullets."""
+"""An element of a content list: a paragraph (text), a numbered item (mapping), a group of bullets, a table."""
 
 
 class Part(_Model):
@@ -128,8 +177,10 @@ class Part(_Model):
     tieu_de: str | None = Field(None, description="tiêu đề của phần (công cụ tự đánh số I-, II- …)",
                                 examples=["Về kết quả đạt được:"])
     noi_dung: list[Node] = Field(default_factory=list,
-                                 description="các đoạn văn, mục đánh số (`- tieu_de:`/`noi_dung:`) "
-                                             "và nhóm gạch đầu dòng (`- gach_dau_dong:`)")
+                                 description="các đoạn văn, mục đánh số (`- tieu_de:`/`noi_dung:`), "
+                                             "nhóm gạch đầu dòng (`- gach_dau_dong:`) và bảng (`- bang:`)")
+    bang_nhiem_vu: bool = Field(False, description="trình bày các mục (nhiệm vụ) thành bảng: nội dung, đơn vị "
+                                                   "chủ trì, thời hạn", examples=[True])
 
     @model_validator(mode="after")
     def _not_empty(self) -> Part:
@@ -142,13 +193,16 @@ class Body(_Model):
     """Nội dung văn bản theo các phần có ý nghĩa, in theo đúng thứ tự dưới đây."""
 
     mo_dau: Lines = Field(default_factory=list, description="các đoạn mở đầu (không đánh số)")
+    muc_dich_yeu_cau: Part | None = Field(None, description="mục đích, yêu cầu (kế hoạch)")
     ket_qua: Part | None = Field(None, description="kết quả đạt được (có thể gồm cả hạn chế)")
     han_che: Part | None = Field(None, description="hạn chế, tồn tại (khi tách thành phần riêng)")
     nhiem_vu: Part | None = Field(None, description="nhiệm vụ, giải pháp thời gian tới")
     kien_nghi: Part | None = Field(None, description="kiến nghị, đề xuất")
+    to_chuc_thuc_hien: Part | None = Field(None, description="tổ chức thực hiện (kế hoạch)")
     ket_thuc: Lines = Field(default_factory=list, description="các đoạn kết thúc (không đánh số)")
 
-    PARTS: ClassVar[tuple[str, ...]] = ("ket_qua", "han_che", "nhiem_vu", "kien_nghi")
+    PARTS: ClassVar[tuple[str, ...]] = ("muc_dich_yeu_cau", "ket_qua", "han_che", "nhiem_vu", "kien_nghi",
+                                        "to_chuc_thuc_hien")
 
     @model_validator(mode="after")
     def _not_empty(self) -> Body:
@@ -185,13 +239,28 @@ class Signature(_Model):
     ho_ten: str = Field(description="họ và tên người ký", examples=["Võ Thanh An"])
 
 
+class Typist(_Model):
+    """Ký hiệu người đánh máy và số lượng bản (ô 12)."""
+
+    ky_hieu: str = Field(description="chữ viết tắt tên người đánh máy", examples=["PL"])
+    so_ban: int = Field(gt=0, description="số bản phát hành", examples=[30])
+
+
+class Appendix(_Model):
+    """Một phụ lục kèm theo văn bản: trang riêng, số thứ tự và tên do công cụ trình bày."""
+
+    tieu_de: str = Field(description="tên phụ lục", examples=["Kết quả xây dựng mô hình “Dân vận khéo”"])
+    noi_dung: list[Node] = Field(min_length=1, description="nội dung: đoạn văn, mục, gạch đầu dòng, bảng")
+
+
 class Document(_Model):
     """Một văn bản: thông báo kết luận của Đảng (HD 36-HD/VPTW)."""
 
     model_config = ConfigDict(title="Văn bản vanban", json_schema_extra={"$id": "vanban.schema.json"})
 
     loai: str = Field(description="loại văn bản", examples=["thong-bao-ket-luan"])
-    he_thong: str = Field("dang", description="hệ thống văn bản: dang (HD 36-HD/VPTW)", examples=["dang"])
+    he_thong: str = Field("dang", description="hệ thống văn bản: dang (HD 36-HD/VPTW) hoặc nha-nuoc "
+                                               "(NĐ 30/2020/NĐ-CP)", examples=["dang"])
     co_quan: IssuingBody = Field(description="cơ quan ban hành",
                                  examples=[{"ten": "TỈNH ỦY BÌNH THUẬN", "viet_tat": "TU"}])
     so: str | None = Field(None, description="số văn bản, chỉ phần số; để trống thì văn thư điền tay",
@@ -201,12 +270,20 @@ class Document(_Model):
                               examples=["26/7/2010"])
     nam: int | None = Field(None, description="năm ban hành khi chưa có ngày", examples=[2021])
     ten_loai: str | None = Field(None, description="tên loại văn bản; mặc định theo loại", examples=["THÔNG BÁO"])
+    do_khan: str | None = Field(None, description="độ khẩn: KHẨN, THƯỢNG KHẨN hoặc HỎA TỐC", examples=["KHẨN"])
+    do_mat: str | None = Field(None, description="độ mật: MẬT, TỐI MẬT hoặc TUYỆT MẬT", examples=["MẬT"])
+    du_thao: str | None = Field(None, description="dấu dự thảo (văn bản của Đảng)", examples=["Dự thảo lần 2"])
+    pham_vi_luu_hanh: str | None = Field(None, description="chỉ dẫn phạm vi lưu hành",
+                                         examples=["TÀI LIỆU HỘI NGHỊ"])
     trich_yeu: Lines = Field(min_length=1, description="trích yếu, một hoặc nhiều dòng",
                              examples=[["KẾT LUẬN CỦA THƯỜNG TRỰC TỈNH ỦY", "tại buổi làm việc với Ban Dân vận"]])
     hoi_nghi: Meeting | None = Field(None, description="cuộc họp được kết luận")
     danh_so: list[str] | None = Field(None, description="cách đánh số từng cấp, viết như nhãn đầu tiên",
                                       examples=[["I.", "1.", "1.1."]])
+    kinh_gui: Lines = Field(default_factory=list, description="công văn: nơi gửi đến, mỗi nơi một dòng",
+                            examples=[["Ban Thường vụ các huyện ủy, thị ủy, thành ủy"]])
     noi_dung: Body = Field(description="nội dung văn bản")
+    phu_luc: list[Appendix] = Field(default_factory=list, description="các phụ lục kèm theo, đánh số tự động")
     noi_nhan: Annotated[list[Annotated[Recipient, BeforeValidator(_recipient)]], Field(min_length=1)] = Field(
         description="nơi nhận, mỗi nơi một dòng; công cụ tự thêm `- `, dấu cuối dòng và dòng lưu",
         examples=[["Thường trực Tỉnh ủy (b/c)", "Sở Nội vụ"]])
@@ -214,6 +291,9 @@ class Document(_Model):
                                       examples=[";"])
     luu: str | None = Field(None, description="nơi lưu (dòng cuối của nơi nhận)", examples=["Văn phòng Tỉnh ủy"])
     nguoi_ky: Signature = Field(description="người ký")
+    nguoi_danh_may: Typist | None = Field(None, description="ký hiệu người đánh máy và số bản phát hành")
+    lien_he: Lines = Field(default_factory=list, description="thông tin liên hệ ở chân trang đầu",
+                           examples=[["Địa chỉ: 02 Hai Bà Trưng, Phan Thiết", "Điện thoại: 0252 3822 000"]])
 
     @field_validator("he_thong")
     @classmethod
@@ -240,3 +320,5 @@ class Document(_Model):
 
 Item.model_rebuild()
 Part.model_rebuild()
+Appendix.model_rebuild()
+Document.model_rebuild()

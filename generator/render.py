@@ -16,12 +16,12 @@ from typing import Any
 
 import docx
 import jinja2
-from docxtpl import DocxTemplate, RichText, RichTextParagraph
+from docxtpl import DocxTemplate, RichText
 from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 
 from generator import vnformat
-from generator.layout import Paragraph
+from generator.layout import AppendixLayout, Paragraph, TableLayout
 
 FILTERS: dict[str, Callable[..., str]] = {
     "ngay_thang_nam": vnformat.date_words,   # {{ ngay | ngay_thang_nam }} → ngày 05 tháng 3 năm 2024
@@ -47,15 +47,65 @@ def environment() -> SandboxedEnvironment:
     return env
 
 
+class Markup:
+    """Finished OOXML for a `{{p … }}` tag: docxtpl inserts ``str()``, autoescape leaves ``__html__`` alone."""
+
+    def __init__(self, xml: str):
+        self.xml = xml
+
+    def __str__(self) -> str:
+        return self.xml
+
+    __html__ = __str__
+
+
+def _twips(mm: float) -> int:
+    return round(mm * 1440 / 25.4)
+
+
+def paragraph_xml(paragraph: Paragraph) -> str:
+    """A real Word paragraph in its named style; runs carry only bold/italic, the rest comes from the style."""
+    properties = f'<w:pStyle w:val="{paragraph.style.value.style_id}"/>'
+    if paragraph.rule_indent_mm is not None:
+        indent = _twips(paragraph.rule_indent_mm)
+        properties += ('<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr>'
+                       f'<w:ind w:left="{indent}" w:right="{indent}"/>')
+    runs = RichText()
+    for run in paragraph.runs:
+        runs.add(run.text, bold=run.bold, italic=run.italic)
+    return f"<w:p><w:pPr>{properties}</w:pPr>{runs.xml}</w:p>"
+
+
+_GRID_BORDERS = "".join(f'<w:{edge} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+                        for edge in ("top", "left", "bottom", "right", "insideH", "insideV"))
+
+
+def table_xml(table: TableLayout) -> str:
+    """A ruled table inside the margins; its header row repeats at the top of every page it runs onto."""
+    widths = [_twips(w) for w in table.widths_mm]
+
+    def row(cells, header: bool) -> str:
+        properties = "<w:trPr><w:cantSplit/>" + ("<w:tblHeader/>" if header else "") + "</w:trPr>"
+        body = "".join(f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>{paragraph_xml(cell.paragraph)}'
+                       "</w:tc>" for cell, width in zip(cells, widths))
+        return f"<w:tr>{properties}{body}</w:tr>"
+
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+    caption = paragraph_xml(table.caption) if table.caption else ""
+    return (f'{caption}<w:tbl><w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/>'
+            f'<w:tblBorders>{_GRID_BORDERS}</w:tblBorders><w:tblLayout w:type="fixed"/></w:tblPr>'
+            f"<w:tblGrid>{grid}</w:tblGrid>{row(table.header, True)}"
+            + "".join(row(cells, False) for cells in table.rows) + "</w:tbl>")
+
+
 def _rich(value: Any) -> Any:
-    """Layout paragraphs become docxtpl rich text: runs carry only bold/italic, the rest comes from the style."""
+    """Layout blocks become OOXML markup; containers are converted item by item."""
     if isinstance(value, Paragraph):
-        text = RichText()
-        for run in value.runs:
-            text.add(run.text, bold=run.bold, italic=run.italic)
-        paragraph = RichTextParagraph()
-        paragraph.add(text, parastyle=value.style.value.style_id)
-        return paragraph
+        return Markup(paragraph_xml(value))
+    if isinstance(value, TableLayout):
+        return Markup(table_xml(value))
+    if isinstance(value, AppendixLayout):
+        return {"so": value.so, "ten": value.ten, "kem_theo": value.kem_theo, "noi_dung": _rich(value.noi_dung)}
     if isinstance(value, list):
         return [_rich(item) for item in value]
     return value
@@ -120,8 +170,11 @@ def _texts(value: Any):
     """Every text the user supplied, so that a `{{` typed by the user is not taken for a leftover tag."""
     if isinstance(value, str):
         yield value
-    elif isinstance(value, Paragraph):
+    elif isinstance(value, (Paragraph, TableLayout)):
         yield value.text
+    elif isinstance(value, AppendixLayout):
+        yield from (value.so, value.ten, value.kem_theo)
+        yield from _texts(value.noi_dung)
     elif isinstance(value, dict):
         for item in value.values():
             yield from _texts(item)

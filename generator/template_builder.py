@@ -1,6 +1,6 @@
-"""Builds the Word templates in ``templates/`` from a rulebook profile, reproducibly.
+"""Builds the Word templates in ``templates/`` from the rulebook profiles, reproducibly.
 
-The result is an ordinary DOCX with named styles (see ``styles.Style``) and docxtpl/Jinja tags, so an office
+Each result is an ordinary DOCX with named styles (see ``styles.Style``) and docxtpl/Jinja tags, so an office
 can open its copy in Word and restyle it. Run ``python -m generator.template_builder`` (``make templates``)
 after changing a profile; a test checks the committed templates are what this builds.
 """
@@ -11,7 +11,6 @@ import copy
 import datetime as dt
 import io
 import sys
-import unicodedata
 import zipfile
 from pathlib import Path
 
@@ -24,40 +23,21 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 from docx.table import Table, _Cell
 
-from generator import rulebook
+from generator import metrics, rulebook
+from generator.layout import CELL_MARGIN_MM
 from generator.rulebook import Component, Rulebook
 from generator.styles import Align, ParagraphStyle, Style
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
 PAGE_NUMBER_STYLE = ParagraphStyle("VBSoTrang", "VB Số trang", "", Align.CENTER)
 _ALIGN = {Align.LEFT: WD_ALIGN_PARAGRAPH.LEFT, Align.CENTER: WD_ALIGN_PARAGRAPH.CENTER,
-          Align.JUSTIFY: WD_ALIGN_PARAGRAPH.JUSTIFY}
-# Times New Roman is metric-compatible with Liberation Serif (2.x has every Vietnamese letter), so its advance
-# widths measure the title rule.
-_MEASURING_FONT = Path("/usr/share/fonts/truetype/liberation2/LiberationSerif-Bold.ttf")
-_CELL_MARGIN_MM = 1.9  # Word's default left and right cell margins (0.19 cm)
-_RULE_SLACK_MM = 1.5   # the rule may run this much past each end of the title, so the title never wraps
+          Align.RIGHT: WD_ALIGN_PARAGRAPH.RIGHT, Align.JUSTIFY: WD_ALIGN_PARAGRAPH.JUSTIFY}
+_RULE_SLACK_MM = 1.5   # the rule may run this much past each end of a title, so the title never wraps
 _FIXED_TIMESTAMP = (2024, 1, 1, 0, 0, 0)
-
-HEADER_LEFT_MM, HEADER_RIGHT_MM = 70.0, 95.0
-CLOSING_LEFT_MM, CLOSING_RIGHT_MM = 75.0, 90.0
 
 
 def template_path(book_code: str, kind: str, root: Path = TEMPLATE_DIR) -> Path:
     return root / book_code / f"{kind}.docx"
-
-
-def text_width_mm(text: str, size_pt: float) -> float:
-    """Width of ``text`` set in Times New Roman bold at ``size_pt`` (via the metric-compatible Liberation Serif)."""
-    from fontTools.ttLib import TTFont  # build-time only dependency
-
-    font = TTFont(_MEASURING_FONT)
-    cmap, metrics, units = font.getBestCmap(), font["hmtx"], font["head"].unitsPerEm
-    total = 0
-    for char in text:
-        glyph = cmap.get(ord(char)) or cmap[ord(unicodedata.normalize("NFD", char)[0])]
-        total += metrics[glyph][0]
-    return total / units * size_pt * 25.4 / 72
 
 
 # --- styles -------------------------------------------------------------------------------------------------
@@ -77,15 +57,14 @@ def _set_fonts(rpr, font: str) -> None:
 
 def _explicit_fonts(document: WordDocument, book: Rulebook) -> None:
     styles = document.styles.element
-    defaults = styles.find(qn("w:docDefaults"))
-    rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    rpr = styles.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
     _set_fonts(rpr, book.phong_chu)
     for size_tag in ("w:sz", "w:szCs"):
         size = rpr.find(qn(size_tag))
         if size is None:
             size = OxmlElement(size_tag)
             rpr.append(size)
-        size.set(qn("w:val"), str(int(book.thanh_phan.noi_dung.co_chu * 2)))
+        size.set(qn("w:val"), str(int(book.thanh_phan["noi_dung"].co_chu * 2)))
     lang = rpr.find(qn("w:lang"))
     if lang is None:
         lang = OxmlElement("w:lang")
@@ -96,22 +75,46 @@ def _explicit_fonts(document: WordDocument, book: Rulebook) -> None:
             _set_fonts(style_rpr, book.phong_chu)
 
 
+def _border(p_pr, edge: str, *, all_sides: bool = False) -> None:
+    borders = OxmlElement("w:pBdr")
+    for side in ("top", "left", "bottom", "right") if all_sides else (edge,):
+        line = OxmlElement(f"w:{side}")
+        for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
+            line.set(qn(key), value)
+        borders.append(line)
+    p_pr.insert_element_before(borders, "w:shd", "w:tabs", "w:spacing", "w:ind", "w:jc", "w:rPr")
+
+
 def _add_style(document: WordDocument, spec: ParagraphStyle, component: Component | None, book: Rulebook):
     style = document.styles.add_style(spec.name, WD_STYLE_TYPE.PARAGRAPH)
     style.element.set(qn("w:styleId"), spec.style_id)
     style.quick_style = True
+    fmt = style.paragraph_format
     if spec.based_on:
+        # A variant: only what differs is set, so restyling the base in Word restyles the variant too.
         style.base_style = document.styles[spec.based_on]
-        style.paragraph_format.keep_with_next = spec.keep_with_next or None
+        base = next(s.value for s in Style if s.value.name == spec.based_on)
+        if spec.align is not base.align:
+            fmt.alignment = _ALIGN[spec.align]
+        fmt.keep_with_next = spec.keep_with_next or None
+        if spec.bold is not None:
+            style.font.bold = spec.bold
+        if spec is Style.ADDRESSEE_LINE.value:  # "- …" lines start under the colon of "Kính gửi:"
+            label_mm = metrics.text_width_mm(book.kinh_gui + " ", component.co_chu, component.dam)
+            fmt.left_indent = Cm(base.left_indent_cm) + Mm(label_mm)
         return style
     style.base_style = document.styles["Normal"]
     font = style.font
     font.name = book.phong_chu
     _set_fonts(style.element.get_or_add_rPr(), book.phong_chu)
-    fmt = style.paragraph_format
     fmt.alignment = _ALIGN[spec.align]
     fmt.space_before = Pt(component.cach_truoc if component else 0)
     fmt.space_after = Pt(component.cach_sau if component else 0)
+    fmt.page_break_before = spec.page_break_before or None
+    if spec.left_indent_cm:
+        fmt.left_indent = Cm(spec.left_indent_cm)
+    if spec.framed or spec.rule_above:
+        _border(style.element.get_or_add_pPr(), "top", all_sides=spec.framed)
     if component is None:
         font.size = Pt(book.trang.so_trang_co_chu)
         return style
@@ -129,10 +132,12 @@ def _add_style(document: WordDocument, spec: ParagraphStyle, component: Componen
 def _styles(document: WordDocument, book: Rulebook) -> None:
     normal = document.styles["Normal"]
     normal.font.name = book.phong_chu
-    normal.font.size = Pt(book.thanh_phan.noi_dung.co_chu)
+    normal.font.size = Pt(book.thanh_phan["noi_dung"].co_chu)
     normal.paragraph_format.space_after = Pt(0)
     for style in Style:
-        _add_style(document, style.value, getattr(book.thanh_phan, style.value.component), book)
+        component = book.thanh_phan.get(style.value.component)
+        if component is not None:  # a header line the rulebook does not have (Tiêu ngữ for the Party)
+            _add_style(document, style.value, component, book)
     _add_style(document, PAGE_NUMBER_STYLE, None, book)
     _explicit_fonts(document, book)
 
@@ -147,12 +152,18 @@ def _page(document: WordDocument, book: Rulebook) -> None:
     section.left_margin, section.right_margin = Mm(page.le_trai_mm), Mm(page.le_phai_mm)
     section.header_distance = Mm(page.so_trang_cach_mep_mm)
     section.footer_distance = Mm(page.so_trang_cach_mep_mm)
-    # No number on page 1: a different (empty) first-page header; PAGE field from page 2 on.
+    # No number on page 1: a different first-page header (empty) and footer (the contact lines, if any).
     section.different_first_page_header_footer = True
     section.first_page_header.paragraphs[0].style = document.styles[PAGE_NUMBER_STYLE.name]
     paragraph = section.header.paragraphs[0]
     paragraph.style = document.styles[PAGE_NUMBER_STYLE.name]
     _page_field(paragraph)
+    footer = section.first_page_footer
+    first = footer.paragraphs[0]
+    for index, text in enumerate(("{%p for dong in lien_he %}", "{{ dong }}", "{%p endfor %}")):
+        paragraph = first if index == 0 else footer.add_paragraph()
+        paragraph.style = document.styles[Style.CONTACT.value.name]
+        paragraph.add_run(text)
 
 
 def _page_field(paragraph) -> None:
@@ -197,104 +208,119 @@ def _borderless_table(document: WordDocument, rows: int, widths_mm: tuple[float,
     return table
 
 
-def _cell_paragraphs(cell: _Cell, document: WordDocument, lines: list[tuple[str, ParagraphStyle]]):
-    """Fill a cell with one paragraph per (text, style); the cell's first paragraph is reused."""
+Line = tuple[str, Style]
+
+
+def _fill(container, document: WordDocument, lines: list[Line], reuse_first: bool = True) -> list:
+    """One paragraph per (text, style); a cell's first (empty) paragraph is reused."""
     paragraphs = []
-    for index, (text, spec) in enumerate(lines):
-        paragraph = cell.paragraphs[0] if index == 0 else cell.add_paragraph()
-        paragraph.style = document.styles[spec.name]
+    for index, (text, style) in enumerate(lines):
+        paragraph = (container.paragraphs[0] if index == 0 and reuse_first else container.add_paragraph())
+        paragraph.style = document.styles[style.value.name]
         paragraph.add_run(text)
         paragraphs.append(paragraph)
     return paragraphs
+
+
+def _loop(variable: str, items: str, style: Style, tag: str = "{{p %s }}") -> list[Line]:
+    return [(f"{{%p for {variable} in {items} %}}", style), (tag % variable, style), ("{%p endfor %}", style)]
+
+
+def _optional(variable: str, style: Style) -> list[Line]:
+    return [(f"{{%p if {variable} %}}", style), (f"{{{{ {variable} }}}}", style), ("{%p endif %}", style)]
 
 
 def _rule_below(paragraph, indent_mm: float) -> None:
     """A solid line under the paragraph, as long as the text: a bottom border between equal indents."""
     fmt = paragraph.paragraph_format
     fmt.left_indent = fmt.right_indent = Mm(indent_mm)
-    p_pr = paragraph._p.get_or_add_pPr()
-    borders = OxmlElement("w:pBdr")
-    bottom = OxmlElement("w:bottom")
-    for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
-        bottom.set(qn(key), value)
-    borders.append(bottom)
-    p_pr.insert_element_before(borders, "w:shd", "w:tabs", "w:spacing", "w:ind", "w:jc", "w:rPr")
+    _border(paragraph._p.get_or_add_pPr(), "bottom")
 
 
-def _top_padding(table: Table, points: float) -> None:
-    margins = OxmlElement("w:tblCellMar")
+def _top_line(document: WordDocument, book: Rulebook) -> None:
+    lines = _optional("pham_vi_luu_hanh", Style.CIRCULATION)
+    if book.co_du_thao:
+        lines += _optional("du_thao", Style.DRAFT_MARK)
+    _fill(document, document, lines, reuse_first=False)
+
+
+def _header(document: WordDocument, book: Rulebook, letter: bool) -> None:
+    left_mm, right_mm = book.trang.cot_tieu_de_mm
+    table = _borderless_table(document, 2, (left_mm, right_mm))
+    _fill(table.cell(0, 0), document,
+          _optional("co_quan_cap_tren", Style.SUPERIOR_BODY)
+          + [("{{ co_quan }}", Style.ISSUING_BODY), ("{{p duoi_co_quan }}", Style.BODY_MARK)])
+    below_number = _loop("dong", "trich_yeu", Style.LETTER_SUMMARY) if letter else []
+    _fill(table.cell(1, 0), document, [("{{ so_ky_hieu }}", Style.NUMBER)] + below_number
+          + _loop("dau", "dau_khan_mat", Style.URGENCY, "{{ %s }}"))
+    titles = _fill(table.cell(0, 1), document,
+                   [(line.chu, _header_style(index)) for index, line in enumerate(book.tieu_de)])
+    for line, paragraph in zip(book.tieu_de, titles):
+        if line.gach_duoi:  # the rule is as long as this line's text
+            component = book.thanh_phan[line.thanh_phan]
+            text_mm = metrics.text_width_mm(line.chu, component.co_chu, component.dam)
+            _rule_below(paragraph, max(0.0, (right_mm - 2 * CELL_MARGIN_MM - text_mm) / 2 - _RULE_SLACK_MM))
+    _fill(table.cell(1, 1), document, [("{{ dia_danh_ngay }}", Style.PLACE_DATE)])
+
+
+def _header_style(index: int) -> Style:
+    return (Style.HEADER_1, Style.HEADER_2)[index]
+
+
+def _body(document: WordDocument, letter: bool) -> None:
+    lines: list[Line] = []
+    if not letter:
+        lines += [("{{ ten_loai }}", Style.KIND_NAME)] + _loop("dong", "trich_yeu", Style.SUMMARY)
+        lines += [("{{p duoi_trich_yeu }}", Style.SEPARATOR)]
+    lines += _loop("dong", "kinh_gui", Style.ADDRESSEE) + _loop("doan", "noi_dung", Style.BODY)
+    _fill(document, document, lines, reuse_first=False)
+
+
+def _closing(document: WordDocument, book: Rulebook) -> None:
+    table = _borderless_table(document, 1, book.trang.cot_ky_mm)
+    margins = OxmlElement("w:tblCellMar")  # a little air between the body and the closing block
     top = OxmlElement("w:top")
-    top.set(qn("w:w"), str(int(points * 20)))
+    top.set(qn("w:w"), "240")
     top.set(qn("w:type"), "dxa")
     margins.append(top)
     table._tbl.tblPr.append(margins)
-
-
-def _header(document: WordDocument, book: Rulebook) -> None:
-    table = _borderless_table(document, 2, (HEADER_LEFT_MM, HEADER_RIGHT_MM))
-    _cell_paragraphs(table.cell(0, 0), document, [
-        ("{%p if co_quan_cap_tren %}", Style.SUPERIOR_BODY.value),
-        ("{{ co_quan_cap_tren }}", Style.SUPERIOR_BODY.value),
-        ("{%p endif %}", Style.SUPERIOR_BODY.value),
-        ("{{ co_quan }}", Style.ISSUING_BODY.value),
-        ("{{ dau_sao }}", Style.BODY_MARK.value),
-    ])
-    _cell_paragraphs(table.cell(1, 0), document, [("{{ so_ky_hieu }}", Style.NUMBER.value)])
-    title, = _cell_paragraphs(table.cell(0, 1), document, [("{{ tieu_de }}", Style.PARTY_TITLE.value)])
-    if book.gach_duoi_tieu_de == "bang_chu":
-        text_mm = text_width_mm(book.tieu_de, book.thanh_phan.tieu_de.co_chu)
-        _rule_below(title, max(0.0, (HEADER_RIGHT_MM - 2 * _CELL_MARGIN_MM - text_mm) / 2 - _RULE_SLACK_MM))
-    _cell_paragraphs(table.cell(1, 1), document, [("{{ dia_danh_ngay }}", Style.PLACE_DATE.value)])
-
-
-def _body(document: WordDocument) -> None:
-    for text, spec in (
-        ("{{ ten_loai }}", Style.KIND_NAME.value),
-        ("{%p for dong in trich_yeu %}", Style.SUMMARY.value),
-        ("{{p dong }}", Style.SUMMARY.value),
-        ("{%p endfor %}", Style.SUMMARY.value),
-        ("{{ phan_cach }}", Style.SEPARATOR.value),
-        ("{%p for doan in noi_dung %}", Style.BODY.value),
-        ("{{p doan }}", Style.BODY.value),
-        ("{%p endfor %}", Style.BODY.value),
-    ):
-        document.add_paragraph(text, style=document.styles[spec.name])
-
-
-def _closing(document: WordDocument) -> None:
-    table = _borderless_table(document, 1, (CLOSING_LEFT_MM, CLOSING_RIGHT_MM))
-    _top_padding(table, 12)
     # Recipients and signature move to the next page together rather than split around a page break.
-    row_properties = table.rows[0]._tr.get_or_add_trPr()
-    row_properties.append(OxmlElement("w:cantSplit"))
-    _cell_paragraphs(table.cell(0, 0), document, [
-        ("{{ noi_nhan_nhan }}", Style.RECIPIENTS_LABEL.value),
-        ("{%p for dong in noi_nhan %}", Style.RECIPIENT.value),
-        ("{{ dong }}", Style.RECIPIENT.value),
-        ("{%p endfor %}", Style.RECIPIENT.value),
-    ])
-    _cell_paragraphs(table.cell(0, 1), document, [
-        ("{%p if ky_quyen_han %}", Style.AUTHORITY.value),
-        ("{{ ky_quyen_han }}", Style.AUTHORITY.value),
-        ("{%p endif %}", Style.AUTHORITY.value),
-        ("{{ ky_chuc_vu }}", Style.SIGNER_TITLE.value),
-        ("{{ ky_ho_ten }}", Style.SIGNER_NAME.value),
-    ])
-    document.add_paragraph(style=document.styles["Normal"])  # Word wants a paragraph after a closing table
+    table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    _fill(table.cell(0, 0), document,
+          [("{{ noi_nhan_nhan }}", Style.RECIPIENTS_LABEL)] + _loop("dong", "noi_nhan", Style.RECIPIENT, "{{ %s }}")
+          + _optional("nguoi_danh_may", Style.TYPIST))
+    _fill(table.cell(0, 1), document,
+          _optional("ky_quyen_han", Style.AUTHORITY)
+          + [("{{ ky_chuc_vu }}", Style.SIGNER_TITLE), ("{{ ky_ho_ten }}", Style.SIGNER_NAME)])
+
+
+def _appendices(document: WordDocument) -> None:
+    _fill(document, document, [
+        ("{%p for pl in phu_luc %}", Style.APPENDIX_TITLE),
+        ("{{ pl.so }}", Style.APPENDIX_NUMBER),
+        ("{{ pl.ten }}", Style.APPENDIX_TITLE),
+        ("{{ pl.kem_theo }}", Style.APPENDIX_POINTER),
+        *_loop("doan", "pl.noi_dung", Style.BODY),
+        ("{%p endfor %}", Style.APPENDIX_TITLE),
+    ], reuse_first=False)
+    document.add_paragraph(style=document.styles["Normal"])  # Word wants a paragraph after the last table
 
 
 def build(book: Rulebook, kind: str) -> bytes:
     """The template for ``kind`` under ``book``, as DOCX bytes identical from one build to the next."""
     if kind not in book.loai_van_ban:
         raise ValueError(f"{book.ma} has no kind {kind}")
+    letter = book.loai_van_ban[kind].cong_van
     document = new_document()
     _styles(document, book)
     _page(document, book)
-    _header(document, book)
-    _body(document)
-    _closing(document)
+    _top_line(document, book)
+    _header(document, book, letter)
+    _body(document, letter)
+    _closing(document, book)
+    _appendices(document)
     properties = document.core_properties
-    properties.title = f"{book.loai_van_ban[kind].ten_loai} — {book.ten}"
+    properties.title = f"{book.loai_van_ban[kind].ten_loai or 'Công văn'} — {book.ten}"
     properties.author = properties.last_modified_by = "vanban"
     properties.comments = "Mẫu do vanban tạo (python -m generator.template_builder); có thể sửa kiểu chữ trong Word."
     properties.revision = 1

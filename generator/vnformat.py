@@ -70,6 +70,28 @@ def number(value: float | int, decimals: int | None = None) -> str:
     return format_decimal(value, format=pattern if decimals is not None else None, locale="vi")
 
 
+_NUMBER = re.compile(r"(?P<sign>-?)(?P<int>\d{1,3}(?:\.\d{3})+|\d+)(?:,(?P<frac>\d+))?(?P<pct>%?)")
+_ENGLISH_DECIMAL = re.compile(r"-?\d+\.\d{1,2}%?")
+
+
+def parse_number(text: str) -> float:
+    """A number as typed in a table: `2.668` and `2668` (Vietnamese grouping), `98,5`, `98.5`, `98,5%`."""
+    cleaned = text.strip().replace(" ", "")
+    if _ENGLISH_DECIMAL.fullmatch(cleaned):  # 98.5 — a dot with one or two digits after it is a decimal point
+        return float(cleaned.rstrip("%"))
+    match = _NUMBER.fullmatch(cleaned)
+    if not match:
+        raise ValueError(f"`{text}` không phải một số — viết ví dụ 2.668, 2668 hoặc 98,5")
+    value = float(match.group("int").replace(".", "") + ("." + match.group("frac") if match.group("frac") else ""))
+    return -value if match.group("sign") else value
+
+
+def number_text(value: float, percent: bool = False) -> str:
+    """`2.668`, `98,5`, `98,5%` — decimals only where the number has them."""
+    decimals = 0 if float(value).is_integer() else min(2, len(repr(value).split(".")[1]))
+    return number(value, decimals if decimals else None) + ("%" if percent else "")
+
+
 _DATE_FORMS = (
     re.compile(r"(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})"),
     re.compile(r"(?P<d>\d{1,2})-(?P<m>\d{1,2})-(?P<y>\d{4})"),

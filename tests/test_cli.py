@@ -89,7 +89,8 @@ BAD_INPUTS = {
                      "(Hướng dẫn 36-HD/VPTW) — hãy dùng một trong: `T/M`, `K/T`, `T/L`, `Q.`"),
     "unknown kind": (MINIMAL_YAML.replace("loai: thong-bao-ket-luan", "loai: thong-bao"),
                      "tb.yaml:1:7: lỗi VB013: loại `thong-bao` chưa có trong Văn bản của Đảng "
-                     "(Hướng dẫn 36-HD/VPTW) — hãy dùng: `thong-bao-ket-luan`"),
+                     "(Hướng dẫn 36-HD/VPTW) — hãy dùng: `thong-bao-ket-luan`, `ket-luan`, `bao-cao`, "
+                     "`ke-hoach`, `cong-van`"),
     "empty file": ("", "tb.yaml:1:1: lỗi VB006: tệp rỗng — hãy viết các mục của văn bản, "
                        "ví dụ `loai: thong-bao-ket-luan`"),
     "a list": ("- loai: thong-bao-ket-luan\n",
@@ -237,6 +238,6 @@ def test_rules_lists_and_explains(tmp_path):
     assert len(out.splitlines()) == len(lint.RULES)
     code, out, _ = run("rules", "vb121", cwd=tmp_path)
     assert code == 0
-    assert out.startswith("VB121 (on-behalf-of-collective) — lỗi\nSau T/M (thay mặt) phải là tên một tập thể")
+    assert out.startswith("VB121 (on-behalf-of-collective) — lỗi\nSau T/M (TM.: thay mặt) phải là tên một tập thể")
     assert "Căn cứ: HD 36 §II.1.7.1" in out
     assert run("rules", "VB999", cwd=tmp_path)[0] == 2

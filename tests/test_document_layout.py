@@ -14,7 +14,7 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 
 from generator import rulebook
-from generator.template_builder import HEADER_RIGHT_MM, text_width_mm
+from generator.metrics import text_width_mm
 from tests.conftest import MINIMAL_YAML
 
 BOOK = rulebook.load("dang")
@@ -68,14 +68,14 @@ def test_every_font_is_times_new_roman_and_no_theme_font_is_used(rendered):
 
 
 @pytest.mark.parametrize(("text", "style", "size", "bold", "italic"), [
-    ("ĐẢNG CỘNG SẢN VIỆT NAM", "VB Tiêu đề", 15, True, False),
+    ("ĐẢNG CỘNG SẢN VIỆT NAM", "VB Tiêu đề 1", 15, True, False),
     ("TỈNH ỦY BÌNH THUẬN", "VB Cơ quan ban hành", 14, True, False),
-    ("*", "VB Dấu sao", 14, False, False),
+    ("*", "VB Dưới tên cơ quan", 14, False, False),
     ("Số 970-TB/TU", "VB Số ký hiệu", 14, False, False),
     ("Phan Thiết, ngày 26 tháng 7 năm 2010", "VB Địa danh ngày", 14, False, True),
     ("THÔNG BÁO", "VB Tên loại", 16, True, False),
     ("KẾT LUẬN CỦA THƯỜNG TRỰC TỈNH ỦY", "VB Trích yếu", 14, True, False),
-    ("-----", "VB Phân cách", 14, False, False),
+    ("-----", "VB Dưới trích yếu", 14, False, False),
     ("I- Về kết quả đạt được:", "VB Đề mục", 14, True, False),
     ("Nơi nhận:", "VB Nơi nhận (nhãn)", 14, False, False),
     ("- Sở Nội vụ,", "VB Nơi nhận", 12, False, False),
@@ -126,8 +126,8 @@ def test_title_has_a_rule_as_long_as_its_text(notice):
     assert bottom.get(qn("w:val")) == "single"
     indent = title.paragraph_format.left_indent
     assert indent == title.paragraph_format.right_indent
-    rule_mm = HEADER_RIGHT_MM - 2 * 1.9 - 2 * indent.mm
-    text_mm = text_width_mm("ĐẢNG CỘNG SẢN VIỆT NAM", 15)
+    rule_mm = BOOK.trang.cot_tieu_de_mm[1] - 2 * 1.9 - 2 * indent.mm
+    text_mm = text_width_mm("ĐẢNG CỘNG SẢN VIỆT NAM", 15, bold=True)
     assert text_mm <= rule_mm <= text_mm + 3.5
 
 

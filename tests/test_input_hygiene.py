@@ -80,8 +80,8 @@ def test_a_recursive_alias_is_refused(make_yaml, tmp_path):
 
 def test_a_template_that_loops_for_ever_is_stopped(tmp_path, make_yaml, monkeypatch):
     monkeypatch.setattr(render, "RENDER_TIME_LIMIT_SECONDS", 1.0)
-    loop = "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}{{ phan_cach }}"
-    templates = _template_with(tmp_path, "{{ phan_cach }}", loop)
+    loop = "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}"
+    templates = _template_with(tmp_path, "{{p duoi_trich_yeu }}", loop)
     started = time.perf_counter()
     with pytest.raises(InputError) as caught:
         pipeline.render_file(make_yaml(MINIMAL_YAML), tmp_path / "tb.docx", templates)
@@ -92,7 +92,7 @@ def test_a_template_that_loops_for_ever_is_stopped(tmp_path, make_yaml, monkeypa
 @pytest.mark.parametrize("tag", ["{% include '/etc/passwd' %}", "{% import '/etc/passwd' as p %}",
                                  "{% extends '/etc/hostname' %}"])
 def test_a_template_cannot_read_files(tmp_path, make_yaml, tag):
-    templates = _template_with(tmp_path, "{{ phan_cach }}", tag)
+    templates = _template_with(tmp_path, "{{p duoi_trich_yeu }}", tag)
     with pytest.raises(InputError) as caught:
         pipeline.render_file(make_yaml(MINIMAL_YAML), tmp_path / "tb.docx", templates)
     (problem,) = caught.value.problems
