@@ -7,25 +7,28 @@ Each check yields (path in the YAML, code, Vietnamese message); the pipeline tur
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from typing import Any
 
 from generator.errors import Code
 from generator.layout import MEETING_PLACEHOLDER, meeting_values
 from generator.loader import Path_
-from generator.model import Bullets, Document, Item, Node
+from generator.model import Document, Item, Node
 from generator.numbering import NumberingScheme
 from generator.rulebook import Rulebook
+from generator.walk import body_texts
 
 Finding = tuple[Path_, str, str]
 
 
-def check(doc: Document, book: Rulebook) -> list[Finding]:
+def check(doc: Document, book: Rulebook, data: dict[str, Any]) -> list[Finding]:
+    """Problems of ``doc`` (whose YAML data as typed is ``data``, for the places) under ``book``."""
     findings = (list(_kind(doc, book)) + list(_signature(doc, book)) + list(_recipients(doc, book))
                 + list(_marks(doc, book)))
     scheme_findings = list(_scheme(doc, book))
     findings += scheme_findings
     if not scheme_findings:
         findings += list(_depth(doc, NumberingScheme(doc.danh_so or book.danh_so_mac_dinh)))
-    findings += list(_placeholders(doc))
+    findings += list(_placeholders(doc, data))
     return findings
 
 
@@ -110,33 +113,9 @@ def _items_too_deep(nodes: Sequence[Node], path: Path_, depth: int, scheme: Numb
             yield from _items_too_deep(node.muc, here + ("muc",), depth + 1, scheme)
 
 
-def _texts(doc: Document) -> Iterator[tuple[Path_, str]]:
-    body = doc.noi_dung
-    for key in ("mo_dau", "ket_thuc"):
-        for index, text in enumerate(getattr(body, key)):
-            yield ("noi_dung", key, index), text
-    for name, part in body.parts():
-        yield from _node_texts(part.noi_dung, ("noi_dung", name, "noi_dung"))
-
-
-def _node_texts(nodes: Sequence[Node], path: Path_) -> Iterator[tuple[Path_, str]]:
-    for index, node in enumerate(nodes):
-        here = path + (index,)
-        if isinstance(node, str):
-            yield here, node
-        elif isinstance(node, Bullets):
-            yield from ((here + ("gach_dau_dong", i), t) for i, t in enumerate(node.gach_dau_dong))
-        else:
-            if node.tieu_de:
-                yield here + ("tieu_de",), node.tieu_de
-            yield from ((here + ("noi_dung", i), t) for i, t in enumerate(node.noi_dung))
-            yield from ((here + ("gach_dau_dong", i), t) for i, t in enumerate(node.gach_dau_dong))
-            yield from _node_texts(node.muc, here + ("muc",))
-
-
-def _placeholders(doc: Document) -> Iterator[Finding]:
+def _placeholders(doc: Document, data: dict[str, Any]) -> Iterator[Finding]:
     known = meeting_values(doc)
-    for path, text in _texts(doc):
+    for path, text in body_texts(data):
         for match in MEETING_PLACEHOLDER.finditer(text):
             if match.group(1) not in known:
                 yield (path, Code.MISSING_FIELD,

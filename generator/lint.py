@@ -26,6 +26,7 @@ from generator.errors import Problem, Severity
 from generator.loader import Path_
 from generator.model import Body, Document, Item, Node
 from generator.reader import Prepared
+from generator.walk import body_texts
 from generator.rulebook import Role, Rulebook
 
 Finding = tuple[Path_, str]
@@ -168,52 +169,6 @@ def short(text: str, limit: int = 50) -> str:
     return flat if len(flat) <= limit else flat[:limit - 1] + "…"
 
 
-def strings(data: Any, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
-    """Every text the user typed, with its path: the values, not the keys."""
-    if isinstance(data, str):
-        yield path, data
-    elif isinstance(data, dict):
-        for key, value in data.items():
-            yield from strings(value, path + (key,))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from strings(value, path + (index,))
-
-
-def _texts_under(mapping: dict[str, Any], path: Path_, key: str) -> Iterator[tuple[Path_, str]]:
-    """A text field given as one string or as a list of strings."""
-    value = mapping.get(key)
-    if isinstance(value, str):
-        yield path + (key,), value
-    elif isinstance(value, list):
-        yield from ((path + (key, i), text) for i, text in enumerate(value) if isinstance(text, str))
-
-
-# The order the layout prints an item's own texts in (layout._BodyWriter.item), whatever the order of the keys.
-_ITEM_TEXT_KEYS = ("tieu_de", "noi_dung", "gach_dau_dong")
-
-
-def _node_texts(nodes: Any, path: Path_) -> Iterator[tuple[Path_, str]]:
-    for index, node in enumerate(nodes if isinstance(nodes, list) else []):
-        here = path + (index,)
-        if isinstance(node, str):
-            yield here, node
-        elif isinstance(node, dict):  # a numbered item, or a group with only `gach_dau_dong`
-            for key in _ITEM_TEXT_KEYS:
-                yield from _texts_under(node, here, key)
-            yield from _node_texts(node.get("muc"), here + ("muc",))
-
-
-def body_texts(data: dict[str, Any]) -> Iterator[tuple[Path_, str]]:
-    """Every text of the body as typed, with its path, in the order the notice prints them."""
-    body, path = data["noi_dung"], ("noi_dung",)
-    yield from _texts_under(body, path, "mo_dau")
-    for name in Body.PARTS:
-        part = body.get(name)
-        if isinstance(part, dict):
-            yield from _texts_under(part, path + (name,), "tieu_de")
-            yield from _node_texts(part.get("noi_dung"), path + (name, "noi_dung"))
-    yield from _texts_under(body, path, "ket_thuc")
 
 
 def paragraphs(text: str) -> list[str]:
@@ -235,7 +190,9 @@ PARTY_TYPE_CODES = ("NQ", "QĐ", "CT", "KL", "QC", "TT", "HD", "TB", "BC", "KH",
 def type_name_matches_kind(context: LintContext) -> Iterator[Finding]:
     doc = context.document
     kind = context.book.loai_van_ban[doc.loai]
-    if doc.ten_loai is not None and words(doc.ten_loai) != words(kind.ten_loai):
+    if doc.ten_loai is not None and kind.ten_loai is None:
+        yield (("ten_loai",), f"loại `{doc.loai}` không có dòng tên loại — hãy xóa dòng `ten_loai`")
+    elif doc.ten_loai is not None and words(doc.ten_loai) != words(kind.ten_loai or ""):
         yield (("ten_loai",),
                f"tên loại `{doc.ten_loai}` không khớp loại `{doc.loai}` (ký hiệu {kind.ma}: "
                f"`{layout.number_line(doc, context.book)}`) — hãy viết `ten_loai: {kind.ten_loai}` "
@@ -248,15 +205,15 @@ def type_name_matches_kind(context: LintContext) -> Iterator[Finding]:
 def issuer_abbreviation(context: LintContext) -> Iterator[Finding]:
     doc, book = context.document, context.book
     abbreviation = doc.co_quan.viet_tat
-    own_code = book.loai_van_ban[doc.loai].ma.upper()
+    own_code = (book.loai_van_ban[doc.loai].ma or "").upper()
     number = layout.number_line(doc, book)
-    codes = {kind.ma.upper() for kind in book.loai_van_ban.values()} | set(PARTY_TYPE_CODES)
+    codes = {kind.ma.upper() for kind in book.loai_van_ban.values() if kind.ma} | set(PARTY_TYPE_CODES)
     if abbreviation in codes:
         yield (("co_quan", "viet_tat"),
                f"`{abbreviation}` là ký hiệu tên loại văn bản, không phải chữ viết tắt tên cơ quan (số ký hiệu "
                f"sẽ ra `{number}`) — hãy ghi chữ viết tắt của cơ quan, ví dụ `TU` (Tỉnh ủy), "
                "`BDVTU` (Ban Dân vận Tỉnh ủy)")
-    elif abbreviation.startswith(own_code):
+    elif own_code and abbreviation.startswith(own_code):
         yield (("co_quan", "viet_tat"),
                f"`{abbreviation}` bắt đầu bằng ký hiệu tên loại `{own_code}` mà công cụ đã tự thêm (số ký hiệu "
                f"sẽ ra `{number}`) — hãy chỉ ghi `viet_tat: {abbreviation[len(own_code):]}`")
@@ -637,7 +594,7 @@ def heading_has_content(context: LintContext) -> Iterator[Finding]:
       "Cả văn bản đặt dấu thanh theo một kiểu: hoặc kiểu cũ (hoá, uỷ) hoặc kiểu mới (hóa, ủy).",
       "HD 36 Phụ lục 3 (mẫu \"HUYỆN UỶ ĐỊNH HOÁ\"); spec §1.2, §4.23")
 def one_tone_style(context: LintContext) -> Iterator[Finding]:
-    marked = [(path, syllable, style) for path, text in strings(context.data)
+    marked = [(path, syllable, style) for path, text in context.prepared.source.strings()
               for syllable in _SYLLABLE.findall(text) if (style := tone_style(syllable))]
     counts = Counter(style for _, _, style in marked)
     if len(counts) < 2:
@@ -660,7 +617,7 @@ def one_tone_style(context: LintContext) -> Iterator[Finding]:
       "Dấu ngoặc kép trong mỗi đoạn chữ đủ cặp: mỗi “ có một ” đi sau, dấu \" thẳng có số chẵn.",
       "Chính tả (ngoặc kép đóng mở đủ cặp)")
 def quotes_paired(context: LintContext) -> Iterator[Finding]:
-    for path, text in strings(context.data):
+    for path, text in context.prepared.source.strings():
         opened, closed = text.count("“"), text.count("”")
         if opened != closed:
             yield (path,
@@ -692,7 +649,7 @@ _SPACE_BEFORE_MARK = re.compile(r"(?<=\S) +(?=[,.;:!?)])")
       "Giữa hai từ chỉ có một dấu cách.",
       "Chính tả; seed 000 (\"triển khai  thực hiện\")")
 def single_spaces(context: LintContext) -> Iterator[Finding]:
-    for path, text in strings(context.data):
+    for path, text in context.prepared.source.strings():
         for match in _DOUBLED_SPACE.finditer(text):
             yield (path,
                    f"{len(match.group())} dấu cách liền nhau: `{excerpt(text, match.start(), match.end())}` — "
@@ -703,7 +660,7 @@ def single_spaces(context: LintContext) -> Iterator[Finding]:
       "Không có dấu cách trước các dấu , . ; : ! ? và ngoặc đóng.",
       "Chính tả (dấu câu viết liền sau chữ đứng trước)")
 def no_space_before_mark(context: LintContext) -> Iterator[Finding]:
-    for path, text in strings(context.data):
+    for path, text in context.prepared.source.strings():
         for match in _SPACE_BEFORE_MARK.finditer(text):
             mark = text[match.end()]
             yield (path,

@@ -31,7 +31,7 @@ def prepare(path: Path, book: Rulebook | None = None) -> Prepared:
         raise InputError(legacy)
     document = validate(source)
     book = book or rulebook.load(document.he_thong)
-    findings = consistency.check(document, book)
+    findings = consistency.check(document, book, source.data)
     if findings:
         raise InputError([source.problem(where, code, message) for where, code, message in findings])
     return Prepared(source, document, book)

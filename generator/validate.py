@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import typing
 from typing import Any
 
@@ -129,6 +130,11 @@ def _problem(loaded: LoadedFile, error: Any) -> Problem:
         example = _yaml_inline(str(loc[-1]), _example(info)) if info else ""
         message = f"thiếu {what}{description}" + (f" — ví dụ: `{example}`" if example else "")
         return loaded.problem(path[:-1] if path and path[-1] == loc[-1] else path, Code.MISSING_FIELD, message)
+    if kind == "extra_forbidden" and error.get("input") is None and not re.fullmatch(r"[a-z0-9_]+", str(loc[-1])):
+        # `- Giao các đơn vị:` — a line of text ending in a colon reads, to YAML, as a key with no value.
+        return loaded.problem(path, Code.UNKNOWN_KEY,
+                              f"dòng `{loc[-1]}:` kết thúc bằng dấu `:` nên YAML hiểu nhầm là tên khóa — hãy đặt cả "
+                              f"dòng trong ngoặc kép: `\"{loc[-1]}:\"`", of_key=True)
     if kind == "extra_forbidden":
         owner = _owner(loc)
         guess = _suggestion(loc)
