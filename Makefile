@@ -18,6 +18,9 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
+bench: $(STAMP)
+	$(BIN)/python scripts/bench.py --pdf
+
 templates: $(STAMP)
 	$(BIN)/python -m generator.template_builder
 

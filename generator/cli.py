@@ -17,6 +17,7 @@ import typer
 
 from generator import cli_text, legacy_fix, lint, pipeline, template_builder
 from generator.errors import InputError, Problem, display_path
+from generator.model import Document
 
 EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL = 1, 2, 3
 
@@ -157,6 +158,13 @@ def fix_encoding_command(
         raise typer.Exit(EXIT_PROBLEMS) from exc
     typer.echo(f"đã chuyển {count} trường sang Unicode: {display_path(target)}" if count
                else f"không thấy chữ gõ bằng bảng mã cũ; đã chép nguyên: {display_path(target)}")
+
+
+@app.command("schema", cls=cli_text.VietnameseCommand,
+             help="In lược đồ JSON (JSON Schema) của tệp YAML — để trình soạn thảo (VS Code …) gợi ý khóa và "
+                  "báo lỗi ngay khi gõ.")
+def schema_command() -> None:
+    typer.echo(json.dumps(Document.model_json_schema(), ensure_ascii=False, indent=2))
 
 
 def main() -> None:

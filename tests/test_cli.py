@@ -241,3 +241,11 @@ def test_rules_lists_and_explains(tmp_path):
     assert out.startswith("VB121 (on-behalf-of-collective) — lỗi\nSau T/M (TM.: thay mặt) phải là tên một tập thể")
     assert "Căn cứ: HD 36 §II.1.7.1" in out
     assert run("rules", "VB999", cwd=tmp_path)[0] == 2
+
+
+def test_schema_is_the_models_json_schema(tmp_path):
+    code, out, _ = run("schema", cwd=tmp_path)
+    schema = json.loads(out)
+    assert code == 0
+    assert {"loai", "co_quan", "noi_dung", "noi_nhan", "nguoi_ky"} <= set(schema["required"])
+    assert schema["properties"]["dia_danh"]["description"] == "địa danh nơi cơ quan đóng trụ sở"
