@@ -26,8 +26,10 @@ MAX_NODES = 50_000  # nodes visited, aliases counted each time they are used: st
 # Word's manual line break (Shift+Enter) arrives as \x0b when text is pasted out of Word. YAML refuses it, so
 # it is swapped for a private-use character before parsing and turned into a line break afterwards.
 WORD_LINE_BREAK = "\x0b"
-_LINE_BREAK_STAND_IN = "\uf8ff"
-_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
+_LINE_BREAK_STAND_IN = "\ufdd0"  # a Unicode noncharacter: refused below when typed, so it cannot collide
+# C0 and C1 controls (but tab, line feed, carriage return, and \x0b handled above) and the noncharacters: none
+# belongs in a document, whether typed raw or written as an escape ("\x01") in a quoted scalar.
+_CONTROL_CHARS = re.compile("[\x00-\x08\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufdd0-\ufdef\ufffe\uffff]")
 _STANDARD_TAGS = {f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "seq", "map",
                                                      "timestamp", "binary", "merge", "value", "yaml")}
 _NULL_TAG = "tag:yaml.org,2002:null"
@@ -97,8 +99,9 @@ def decode(raw: bytes, name: str) -> str:
                           (codecs.BOM_UTF16_LE, "UTF-16"), (codecs.BOM_UTF16_BE, "UTF-16")):
         if raw.startswith(bom):
             raise InputError([_save_as_utf8(name, 1, 1, f"tệp được lưu dạng {encoding}")])
-    if b"\x00" in raw[:4096]:
-        raise InputError([_save_as_utf8(name, 1, 1, "tệp có byte 0, có lẽ được lưu dạng UTF-16")])
+    head = raw[:4096]
+    if head and head.count(b"\x00") * 10 > len(head):  # ASCII in UTF-16 is every other byte a zero
+        raise InputError([_save_as_utf8(name, 1, 1, "tệp có nhiều byte 0, có lẽ được lưu dạng UTF-16")])
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -148,19 +151,28 @@ def parse(text: str, path: Path) -> LoadedFile:
     return loaded
 
 
+def source_lines(text: str) -> list[str]:
+    """The lines as an editor numbers them: split at line feeds only (str.splitlines also splits at \x0b,
+    \x0c, \x1c–\x1e, which are characters to report, not line ends)."""
+    return [line.removesuffix("\r") for line in text.split("\n")]
+
+
+def _control_problem(name: str, line: int, column: int, char: str) -> Problem:
+    return Problem(name, line, column, Code.CONTROL_CHAR,
+                   f"ký tự điều khiển U+{ord(char):04X} không in được (thường do dán từ Word/PDF) — hãy xóa ký tự này")
+
+
 def _scan_characters(text: str, name: str) -> list[Problem]:
     """Tabs used for indentation and control characters, each at its place."""
     problems = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(source_lines(text), start=1):
         indent = len(line) - len(line.lstrip(" \t"))
         if "\t" in line[:indent]:
             problems.append(Problem(name, number, line.index("\t") + 1, Code.TAB_INDENT,
                                     "thụt đầu dòng bằng phím Tab — YAML chỉ nhận dấu cách; "
                                     "hãy thay Tab bằng 2 dấu cách"))
         for match in _CONTROL_CHARS.finditer(line):
-            problems.append(Problem(name, number, match.start() + 1, Code.CONTROL_CHAR,
-                                    f"ký tự điều khiển U+{ord(match.group()):04X} không in được "
-                                    "(thường do dán từ Word/PDF) — hãy xóa ký tự này"))
+            problems.append(_control_problem(name, number, match.start() + 1, match.group()))
     return problems
 
 
@@ -199,7 +211,7 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, name: str) -> Problem:
     original = f"{exc.context or ''} {exc.problem or ''}".strip()
     hint = next((vi for en, vi in _SYNTAX_HINTS if en in original), None)
     what = hint or f"cú pháp YAML không hợp lệ ({original})"
-    lines = text.splitlines()
+    lines = source_lines(text)
     caret = ""
     if 0 < line <= len(lines):
         source = lines[line - 1]
@@ -262,9 +274,13 @@ class _Walker:
             result[key] = self.convert(value_node, path + (key,), depth + 1)
         return result
 
-    @staticmethod
-    def _scalar(node: yaml.ScalarNode) -> str | None:
+    def _scalar(self, node: yaml.ScalarNode) -> str | None:
         if node.tag == _NULL_TAG and node.style is None:
             return None  # `key:` with nothing after it, or `~` / `null`
-        text = node.value.replace(_LINE_BREAK_STAND_IN, "\n")
+        typed = node.value.replace(_LINE_BREAK_STAND_IN, "")  # the stand-in for a typed \x0b is no fault
+        escaped = _CONTROL_CHARS.search(typed) or re.search("\r", typed)
+        if escaped:  # written as an escape in a quoted scalar, e.g. "\x01": the raw scan could not see it
+            line, column = _mark(node)
+            self.problems.append(_control_problem(self.loaded.name, line, column, escaped.group()))
+        text = node.value.replace(_LINE_BREAK_STAND_IN, "\n").replace(WORD_LINE_BREAK, "\n")
         return unicodedata.normalize("NFC", text)

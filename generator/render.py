@@ -5,6 +5,7 @@ with autoescape and StrictUndefined, our Vietnamese filters, and a check of the 
 from __future__ import annotations
 
 import contextlib
+import html
 import io
 import re
 import signal
@@ -16,9 +17,10 @@ from typing import Any
 
 import docx
 import jinja2
-from docxtpl import DocxTemplate, RichText
+from docxtpl import DocxTemplate
 from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
+from markupsafe import Markup  # finished XML: autoescape leaves it alone, docxtpl inserts it as is
 
 from generator import vnformat
 from generator.layout import AppendixLayout, Paragraph, TableLayout
@@ -47,20 +49,23 @@ def environment() -> SandboxedEnvironment:
     return env
 
 
-class Markup:
-    """Finished OOXML for a `{{p … }}` tag: docxtpl inserts ``str()``, autoescape leaves ``__html__`` alone."""
-
-    def __init__(self, xml: str):
-        self.xml = xml
-
-    def __str__(self) -> str:
-        return self.xml
-
-    __html__ = __str__
-
-
 def _twips(mm: float) -> int:
     return round(mm * 1440 / 25.4)
+
+
+def _text_xml(text: str) -> str:
+    """XML-escaped text whose braces are character references: docxtpl rewrites `{_{`, `}_}`, `{_%` … in the
+    output after rendering, so a brace typed by the user must not reach it as a brace."""
+    return html.escape(text, quote=False).replace("{", "&#123;").replace("}", "&#125;")
+
+
+def _runs_xml(runs) -> str:
+    out = []
+    for run in runs:
+        properties = ("<w:b/>" if run.bold else "") + ("<w:i/>" if run.italic else "")
+        out.append("<w:r>" + (f"<w:rPr>{properties}</w:rPr>" if properties else "")
+                   + f'<w:t xml:space="preserve">{_text_xml(run.text)}</w:t></w:r>')
+    return "".join(out)
 
 
 def paragraph_xml(paragraph: Paragraph) -> str:
@@ -70,10 +75,7 @@ def paragraph_xml(paragraph: Paragraph) -> str:
         indent = _twips(paragraph.rule_indent_mm)
         properties += ('<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr>'
                        f'<w:ind w:left="{indent}" w:right="{indent}"/>')
-    runs = RichText()
-    for run in paragraph.runs:
-        runs.add(run.text, bold=run.bold, italic=run.italic)
-    return f"<w:p><w:pPr>{properties}</w:pPr>{runs.xml}</w:p>"
+    return f"<w:p><w:pPr>{properties}</w:pPr>{_runs_xml(paragraph.runs)}</w:p>"
 
 
 _GRID_BORDERS = "".join(f'<w:{edge} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
@@ -108,6 +110,10 @@ def _rich(value: Any) -> Any:
         return {"so": value.so, "ten": value.ten, "kem_theo": value.kem_theo, "noi_dung": _rich(value.noi_dung)}
     if isinstance(value, list):
         return [_rich(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _rich(item) for key, item in value.items()}
+    if isinstance(value, str):
+        return Markup(_text_xml(value))
     return value
 
 
