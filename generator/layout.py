@@ -25,6 +25,7 @@ class Paragraph:
     style: Style
     runs: tuple[inline.Run, ...]
     rule_indent_mm: float | None = None  # a solid rule under the paragraph, between these equal indents
+    keep_with_next: bool = False         # on the page of what follows (the last paragraph, a table's caption)
 
     @property
     def text(self) -> str:
@@ -34,6 +35,7 @@ class Paragraph:
 @dataclass(frozen=True)
 class Cell:
     paragraph: Paragraph
+    span: int = 1  # columns this cell covers
 
 
 @dataclass(frozen=True)
@@ -243,7 +245,8 @@ class _BodyWriter:
         rows = [tuple(self._cell(column.kieu, value) for column, value in zip(table.cot, row)) for row in table.dong]
         if table.tong:
             rows.append(self._totals(table))
-        caption = Paragraph(Style.TABLE_HEADER, self._runs(table.tieu_de)) if table.tieu_de else None
+        caption = (Paragraph(Style.TABLE_HEADER, self._runs(table.tieu_de), keep_with_next=True)
+                   if table.tieu_de else None)
         return TableLayout(tuple(w * scale for w in widths), header, tuple(rows), caption)
 
     def _cell(self, kind: ColumnKind, value: str | None) -> Cell:
@@ -253,11 +256,13 @@ class _BodyWriter:
         return Cell(_plain(Style.TABLE_NUMBER, vnformat.number_text(number, kind is ColumnKind.PERCENT)))
 
     def _totals(self, table: Table) -> tuple[Cell, ...]:
-        cells = []
+        # The label spans the leading text columns, so a narrow first column (TT) does not break it up.
+        span = next((i for i, c in enumerate(table.cot) if c.kieu is not ColumnKind.TEXT), len(table.cot)) or 1
+        cells = [Cell(Paragraph(Style.TABLE_HEADER, self._runs(table.tong or "")), span)]
         for index, column in enumerate(table.cot):
-            if index == 0:
-                cells.append(Cell(Paragraph(Style.TABLE_HEADER, self._runs(table.tong or ""))))
-            elif column.kieu is ColumnKind.NUMBER:
+            if index < span:
+                continue
+            if column.kieu is ColumnKind.NUMBER:
                 total = sum(vnformat.parse_number(row[index]) for row in table.dong if row[index] not in (None, ""))
                 cells.append(Cell(_plain(Style.TABLE_NUMBER, vnformat.number_text(total))))
             else:  # a sum of percentages means nothing
@@ -287,19 +292,20 @@ def body_blocks(doc: Document, book: Rulebook) -> list[Block]:
 
 
 def _finish_body(blocks: list[Block], mark: str) -> list[Block]:
-    """The body ends with the rulebook's mark (`./.`; a sentence's own full stop is its first dot), and its last
-    paragraph is kept on the page of the signature."""
-    if not blocks or not isinstance(blocks[-1], Paragraph):
+    """The body ends with the rulebook's mark (`./.`; a sentence's own full stop is its first dot) — after a
+    closing table, on a line of its own — and its last paragraph is kept on the page of the signature."""
+    if not blocks:
         return blocks
+    if isinstance(blocks[-1], TableLayout):
+        blocks = blocks + [_plain(Style.BODY, "")]
     last = blocks[-1]
     runs = list(last.runs)
     text = last.text.rstrip()
     if mark and not text.endswith(mark):
-        tail = runs[-1]
-        runs[-1] = inline.Run(tail.text.rstrip(), tail.bold, tail.italic)
+        if runs:
+            runs[-1] = inline.Run(runs[-1].text.rstrip(), runs[-1].bold, runs[-1].italic)
         runs.append(inline.Run(mark[1:] if mark.startswith(".") and text.endswith(".") else mark))
-    style = Style.LAST_BODY if last.style is Style.BODY else last.style
-    return blocks[:-1] + [Paragraph(style, tuple(runs))]
+    return blocks[:-1] + [Paragraph(last.style, tuple(runs), keep_with_next=True)]
 
 
 @dataclass(frozen=True)
@@ -314,7 +320,7 @@ def appendices(doc: Document, book: Rulebook) -> list[AppendixLayout]:
     if not doc.phu_luc:
         return []
     kind = book.loai_van_ban[doc.loai]
-    symbol = re.sub(r"^Số:?\s*", "", number_line(doc, book))
+    symbol = re.sub(r"^Số:? ", "", number_line(doc, book))  # keep the văn thư's blank, if any
     pointer = book.phu_luc.mau_kem_theo.format(
         ten_loai=(kind.ten_loai or "công văn").capitalize(), so_ky_hieu=f"số {symbol}",
         ngay_thang_nam=vnformat.date_words(doc.ngay, doc.nam, blank=book.ngay_thang.cho_trong),
@@ -337,8 +343,9 @@ def context(doc: Document, book: Rulebook) -> dict[str, Any]:
     left_mm = book.trang.cot_tieu_de_mm[0] - 2 * CELL_MARGIN_MM
     summary_style = Style.LETTER_SUMMARY if kind.cong_van else Style.SUMMARY
     summary_lines = list(doc.trich_yeu)
-    if kind.cong_van and book.tien_to_trich_yeu_cong_van:
-        summary_lines[0] = book.tien_to_trich_yeu_cong_van + summary_lines[0]
+    prefix = book.tien_to_trich_yeu_cong_van
+    if kind.cong_van and prefix and not summary_lines[0].casefold().startswith(prefix.strip().casefold()):
+        summary_lines[0] = prefix + summary_lines[0]  # "V/v" is the tool's to add, once
     summary_component = book.thanh_phan["trich_yeu"]
     typist = book.nguoi_danh_may.format(ky_hieu=doc.nguoi_danh_may.ky_hieu, so_ban=doc.nguoi_danh_may.so_ban) \
         if doc.nguoi_danh_may else ""
@@ -348,7 +355,7 @@ def context(doc: Document, book: Rulebook) -> dict[str, Any]:
         "duoi_co_quan": _mark_under(book.duoi_co_quan, Style.BODY_MARK, [issuer], book.thanh_phan["co_quan"],
                                     left_mm),
         "so_ky_hieu": number_line(doc, book),
-        "dau_khan_mat": [mark for mark in (doc.do_mat, doc.do_khan) if mark],
+        "dau_khan_mat": [mark.upper() for mark in (doc.do_mat, doc.do_khan) if mark],
         "dia_danh_ngay": date_line(doc, book),
         "du_thao": doc.du_thao or "",
         "pham_vi_luu_hanh": (doc.pham_vi_luu_hanh or "").upper(),

@@ -71,6 +71,8 @@ def _runs_xml(runs) -> str:
 def paragraph_xml(paragraph: Paragraph) -> str:
     """A real Word paragraph in its named style; runs carry only bold/italic, the rest comes from the style."""
     properties = f'<w:pStyle w:val="{paragraph.style.value.style_id}"/>'
+    if paragraph.keep_with_next:
+        properties += "<w:keepNext/>"
     if paragraph.rule_indent_mm is not None:
         indent = _twips(paragraph.rule_indent_mm)
         properties += ('<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr>'
@@ -88,9 +90,14 @@ def table_xml(table: TableLayout) -> str:
 
     def row(cells, header: bool) -> str:
         properties = "<w:trPr><w:cantSplit/>" + ("<w:tblHeader/>" if header else "") + "</w:trPr>"
-        body = "".join(f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>{paragraph_xml(cell.paragraph)}'
-                       "</w:tc>" for cell, width in zip(cells, widths))
-        return f"<w:tr>{properties}{body}</w:tr>"
+        body, column = [], 0
+        for cell in cells:
+            width = sum(widths[column:column + cell.span])
+            span = f'<w:gridSpan w:val="{cell.span}"/>' if cell.span > 1 else ""
+            body.append(f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{span}</w:tcPr>'
+                        f"{paragraph_xml(cell.paragraph)}</w:tc>")
+            column += cell.span
+        return f"<w:tr>{properties}{''.join(body)}</w:tr>"
 
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
     caption = paragraph_xml(table.caption) if table.caption else ""
@@ -201,6 +208,8 @@ def guard(data: bytes, template_name: str, user_texts: set[str] = frozenset()) -
                 root = etree.fromstring(content)
                 _refuse_leftover_tags(root, user_texts, template_name, info.filename)
                 _cells_end_with_paragraph(root)
+                if root.tag in (_W + "hdr", _W + "ftr") and root.find(_W + "p") is None:
+                    root.append(etree.Element(_W + "p"))  # a loop over no lines (no contact footer) left it empty
                 content = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
             target.writestr(info, content)
     result = out.getvalue()

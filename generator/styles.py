@@ -31,6 +31,8 @@ class ParagraphStyle:
     header_line: bool = False     # sized by a header line of the profile, present only where the profile has it
     framed: bool = False          # a box around it (draft mark, circulation note)
     rule_above: bool = False      # a full-width line above it (the contact footer)
+    contextual_spacing: bool = False  # no space between two paragraphs of this style (lines of one block)
+    hanging_dash: bool = False    # wrapped lines start under the text, not under the leading "- "
 
 
 class Style(enum.Enum):
@@ -41,7 +43,7 @@ class Style(enum.Enum):
     BODY_MARK = ParagraphStyle("VBDuoiCoQuan", "VB Dưới tên cơ quan", "duoi_co_quan", Align.CENTER)
     NUMBER = ParagraphStyle("VBSoKyHieu", "VB Số ký hiệu", "so_ky_hieu", Align.CENTER)
     LETTER_SUMMARY = ParagraphStyle("VBTrichYeuCongVan", "VB Trích yếu công văn", "trich_yeu_cong_van",
-                                    Align.CENTER)
+                                    Align.CENTER, contextual_spacing=True)
     URGENCY = ParagraphStyle("VBDauKhanMat", "VB Dấu khẩn, mật", "dau_khan_mat", Align.CENTER)
     CIRCULATION = ParagraphStyle("VBPhamViLuuHanh", "VB Phạm vi lưu hành", "pham_vi_luu_hanh", Align.LEFT,
                                  framed=True)
@@ -53,12 +55,9 @@ class Style(enum.Enum):
     ADDRESSEE = ParagraphStyle("VBKinhGui", "VB Kính gửi", "kinh_gui", Align.LEFT, left_indent_cm=2.5)
     # Several addressees: "- …;" lines start under the colon of "Kính gửi:" (the builder measures it).
     ADDRESSEE_LINE = ParagraphStyle("VBKinhGuiDong", "VB Kính gửi (dòng)", "kinh_gui", Align.LEFT,
-                                    based_on="VB Kính gửi")
+                                    based_on="VB Kính gửi", contextual_spacing=True)
     BODY = ParagraphStyle("VBNoiDung", "VB Nội dung", "noi_dung", Align.JUSTIFY)
-    # The last paragraph stays on the page of the signature: a signature never stands alone on a page.
-    LAST_BODY = ParagraphStyle("VBNoiDungCuoi", "VB Nội dung (đoạn cuối)", "noi_dung", Align.JUSTIFY,
-                               based_on="VB Nội dung", keep_with_next=True)
-    HEADING = ParagraphStyle("VBDeMuc", "VB Đề mục", "de_muc", Align.JUSTIFY)
+    HEADING = ParagraphStyle("VBDeMuc", "VB Đề mục", "de_muc", Align.JUSTIFY, keep_with_next=True)
     BULLET = ParagraphStyle("VBGachDauDong", "VB Gạch đầu dòng", "noi_dung", Align.JUSTIFY, based_on="VB Nội dung")
     TABLE = ParagraphStyle("VBBang", "VB Bảng", "bang", Align.LEFT)
     TABLE_NUMBER = ParagraphStyle("VBBangSo", "VB Bảng (số)", "bang", Align.RIGHT, based_on="VB Bảng")
@@ -66,7 +65,7 @@ class Style(enum.Enum):
     TABLE_HEADER = ParagraphStyle("VBBangTieuDe", "VB Bảng (tiêu đề cột)", "bang", Align.CENTER,
                                   based_on="VB Bảng", bold=True)
     RECIPIENTS_LABEL = ParagraphStyle("VBNoiNhanNhan", "VB Nơi nhận (nhãn)", "noi_nhan_nhan", Align.LEFT)
-    RECIPIENT = ParagraphStyle("VBNoiNhan", "VB Nơi nhận", "noi_nhan", Align.LEFT)
+    RECIPIENT = ParagraphStyle("VBNoiNhan", "VB Nơi nhận", "noi_nhan", Align.LEFT, hanging_dash=True)
     TYPIST = ParagraphStyle("VBNguoiDanhMay", "VB Người đánh máy, số bản", "nguoi_danh_may", Align.LEFT)
     AUTHORITY = ParagraphStyle("VBQuyenHanKy", "VB Quyền hạn ký", "quyen_han_ky", Align.CENTER)
     SIGNER_TITLE = ParagraphStyle("VBChucVuKy", "VB Chức vụ người ký", "chuc_vu_ky", Align.CENTER)

@@ -99,6 +99,8 @@ def _add_style(document: WordDocument, spec: ParagraphStyle, component: Componen
         fmt.keep_with_next = spec.keep_with_next or None
         if spec.bold is not None:
             style.font.bold = spec.bold
+        if spec.contextual_spacing:
+            _contextual_spacing(style)
         if spec is Style.ADDRESSEE_LINE.value:  # "- …" lines start under the colon of "Kính gửi:"
             label_mm = metrics.text_width_mm(book.kinh_gui + " ", component.co_chu, component.dam)
             fmt.left_indent = Cm(base.left_indent_cm) + Mm(label_mm)
@@ -111,6 +113,9 @@ def _add_style(document: WordDocument, spec: ParagraphStyle, component: Componen
     fmt.space_before = Pt(component.cach_truoc if component else 0)
     fmt.space_after = Pt(component.cach_sau if component else 0)
     fmt.page_break_before = spec.page_break_before or None
+    fmt.keep_with_next = spec.keep_with_next or None
+    if spec.contextual_spacing:
+        _contextual_spacing(style)
     if spec.left_indent_cm:
         fmt.left_indent = Cm(spec.left_indent_cm)
     if spec.framed or spec.rule_above:
@@ -119,14 +124,25 @@ def _add_style(document: WordDocument, spec: ParagraphStyle, component: Componen
         font.size = Pt(book.trang.so_trang_co_chu)
         return style
     font.size = Pt(component.co_chu)
+    if spec.hanging_dash:
+        dash_mm = metrics.text_width_mm("- ", component.co_chu, component.dam)
+        fmt.left_indent, fmt.first_line_indent = Mm(dash_mm), -Mm(dash_mm)
     font.bold = component.dam
     font.italic = component.nghieng
     font.underline = component.gach_chan
-    fmt.first_line_indent = Cm(component.thut_dau_dong_cm) if component.thut_dau_dong_cm else None
+    if component.thut_dau_dong_cm:
+        fmt.first_line_indent = Cm(component.thut_dau_dong_cm)
     if component.dan_dong_pt:
         fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
         fmt.line_spacing = Pt(component.dan_dong_pt)
     return style
+
+
+def _contextual_spacing(style) -> None:
+    style.element.get_or_add_pPr().insert_element_before(
+        OxmlElement("w:contextualSpacing"), "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection",
+        "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr",
+        "w:pPrChange")
 
 
 def _styles(document: WordDocument, book: Rulebook) -> None:

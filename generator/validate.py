@@ -16,7 +16,8 @@ from generator.errors import Code, InputError, Problem
 from generator.loader import LoadedFile, Path_
 
 # Tags of the content union (see model.Node): they stand in pydantic's error locations but not in the data.
-_TAGGED_MODELS: dict[str, type[BaseModel] | None] = {"#muc": model.Item, "#gach": model.Bullets, "#doan": None}
+_TAGGED_MODELS: dict[str, type[BaseModel] | None] = {"#muc": model.Item, "#gach": model.Bullets,
+                                                     "#bang": model.TableBlock, "#doan": None}
 
 
 def validate(loaded: LoadedFile) -> model.Document:

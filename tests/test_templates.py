@@ -42,9 +42,11 @@ def test_template_has_one_named_style_per_component_sized_by_the_profile():
 
 def test_last_body_paragraph_stays_with_the_signature(rendered):
     body = [p for p in docx.Document(str(rendered["000"])).paragraphs if p.text]
-    assert body[-1].style.name == "VB Nội dung (đoạn cuối)"
-    assert body[-1].style.paragraph_format.keep_with_next
-    assert not any(p.style.paragraph_format.keep_with_next for p in body[:-1])
+    assert body[-1].paragraph_format.keep_with_next, "the last paragraph goes to the page of the signature"
+    plain = [p for p in body[:-1] if p.style.name == "VB Nội dung"]
+    assert plain and not any(p.paragraph_format.keep_with_next for p in plain)
+    headings = [p for p in body if p.style.name == "VB Đề mục"]
+    assert headings and all(p.style.paragraph_format.keep_with_next for p in headings), "never last on a page"
 
 
 def test_a_changed_profile_value_changes_the_document(tmp_path, make_yaml):
