@@ -12,7 +12,7 @@ from generator import inline, metrics, vnformat
 from generator.model import Bullets, ColumnKind, Document, Item, Node, Part, Table, TableBlock
 from generator.numbering import NumberingScheme
 from generator.rulebook import Component, Mark, Rulebook
-from generator.styles import Style
+from generator.styles import Align, Style
 
 # Meeting facts a paragraph may quote, written `{hoi_nghi.ngay}`: typed once, right everywhere.
 MEETING_PLACEHOLDER = re.compile(r"\{hoi_nghi\.(ten|ngay|chu_tri|thanh_phan)\}")
@@ -24,7 +24,8 @@ TASK_TABLE_COLUMNS = (("TT", 1.2), ("Nội dung", None), ("Đơn vị chủ trì
 class Paragraph:
     style: Style
     runs: tuple[inline.Run, ...]
-    rule_indent_mm: float | None = None  # a solid rule under the paragraph, between these equal indents
+    indent_mm: tuple[float, float] | None = None  # left and right indents, for a rule or a box as long as the text
+    rule_below: bool = False             # a solid rule under the paragraph, between its indents
     keep_with_next: bool = False         # on the page of what follows (the last paragraph, a table's caption)
 
     @property
@@ -56,8 +57,20 @@ class TableLayout:
 Block = Paragraph | TableLayout
 
 
-def _plain(style: Style, text: str, rule_indent_mm: float | None = None) -> Paragraph:
-    return Paragraph(style, (inline.Run(text),) if text else (), rule_indent_mm)
+def _plain(style: Style, text: str) -> Paragraph:
+    return Paragraph(style, (inline.Run(text),) if text else ())
+
+
+BOX_PADDING_MM = 3.0
+
+
+def _boxed(style: Style, text: str, component: Component, width_mm: float) -> Paragraph | str:
+    """A framed mark (dự thảo, phạm vi lưu hành) whose box hugs its text, at the side its style aligns to."""
+    if not text:
+        return ""
+    room = max(0.0, width_mm - metrics.text_width_mm(text, component.co_chu, component.dam) - BOX_PADDING_MM)
+    indents = (room, 0.0) if style.value.align is Align.RIGHT else (0.0, room)
+    return Paragraph(style, (inline.Run(text),), indent_mm=indents)
 
 
 def meeting_values(doc: Document) -> dict[str, str]:
@@ -146,7 +159,8 @@ def _mark_under(mark: Mark, style: Style, text_lines: Sequence[str], component: 
         return _plain(style, mark.chu)
     widest = max((metrics.text_width_mm(line, component.co_chu, component.dam) for line in text_lines), default=0)
     rule = (mark.ti_le_gach or 0) * widest
-    return _plain(style, "", max(0.0, (width_mm - rule) / 2))
+    side = max(0.0, (width_mm - rule) / 2)
+    return Paragraph(style, (), indent_mm=(side, side), rule_below=True)
 
 
 class _BodyWriter:
@@ -357,8 +371,9 @@ def context(doc: Document, book: Rulebook) -> dict[str, Any]:
         "so_ky_hieu": number_line(doc, book),
         "dau_khan_mat": [mark.upper() for mark in (doc.do_mat, doc.do_khan) if mark],
         "dia_danh_ngay": date_line(doc, book),
-        "du_thao": doc.du_thao or "",
-        "pham_vi_luu_hanh": (doc.pham_vi_luu_hanh or "").upper(),
+        "du_thao": _boxed(Style.DRAFT_MARK, doc.du_thao or "", book.thanh_phan["dau_du_thao"], text_width_mm(book)),
+        "pham_vi_luu_hanh": _boxed(Style.CIRCULATION, (doc.pham_vi_luu_hanh or "").upper(),
+                                   book.thanh_phan["pham_vi_luu_hanh"], text_width_mm(book)),
         "ten_loai": (doc.ten_loai or kind.ten_loai or "").upper(),
         "trich_yeu": [Paragraph(summary_style, tuple(inline.parse(line))) for line in summary_lines],
         "duoi_trich_yeu": _mark_under(book.duoi_trich_yeu, Style.SEPARATOR, [inline.plain(t) for t in doc.trich_yeu],

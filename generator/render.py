@@ -73,10 +73,12 @@ def paragraph_xml(paragraph: Paragraph) -> str:
     properties = f'<w:pStyle w:val="{paragraph.style.value.style_id}"/>'
     if paragraph.keep_with_next:
         properties += "<w:keepNext/>"
-    if paragraph.rule_indent_mm is not None:
-        indent = _twips(paragraph.rule_indent_mm)
-        properties += ('<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr>'
-                       f'<w:ind w:left="{indent}" w:right="{indent}"/>')
+    if paragraph.rule_below:
+        properties += '<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="000000"/></w:pBdr>'
+    if paragraph.indent_mm is not None:
+        left, right = (_twips(mm) for mm in paragraph.indent_mm)
+        properties += f'<w:ind w:left="{left}" w:right="{right}"/>'
+
     return f"<w:p><w:pPr>{properties}</w:pPr>{_runs_xml(paragraph.runs)}</w:p>"
 
 

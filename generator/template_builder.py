@@ -242,8 +242,8 @@ def _loop(variable: str, items: str, style: Style, tag: str = "{{p %s }}") -> li
     return [(f"{{%p for {variable} in {items} %}}", style), (tag % variable, style), ("{%p endfor %}", style)]
 
 
-def _optional(variable: str, style: Style) -> list[Line]:
-    return [(f"{{%p if {variable} %}}", style), (f"{{{{ {variable} }}}}", style), ("{%p endif %}", style)]
+def _optional(variable: str, style: Style, tag: str = "{{ %s }}") -> list[Line]:
+    return [(f"{{%p if {variable} %}}", style), (tag % variable, style), ("{%p endif %}", style)]
 
 
 def _rule_below(paragraph, indent_mm: float) -> None:
@@ -254,9 +254,9 @@ def _rule_below(paragraph, indent_mm: float) -> None:
 
 
 def _top_line(document: WordDocument, book: Rulebook) -> None:
-    lines = _optional("pham_vi_luu_hanh", Style.CIRCULATION)
+    lines = _optional("pham_vi_luu_hanh", Style.CIRCULATION, "{{p %s }}")
     if book.co_du_thao:
-        lines += _optional("du_thao", Style.DRAFT_MARK)
+        lines += _optional("du_thao", Style.DRAFT_MARK, "{{p %s }}")
     _fill(document, document, lines, reuse_first=False)
 
 
