@@ -8,6 +8,7 @@ import zipfile
 from pathlib import Path
 
 import docx
+import yaml
 import pytest
 from docx.shared import Pt
 
@@ -49,18 +50,26 @@ def test_last_body_paragraph_stays_with_the_signature(rendered):
     assert headings and all(p.style.paragraph_format.keep_with_next for p in headings), "never last on a page"
 
 
-def test_a_changed_profile_value_changes_the_document(tmp_path, make_yaml):
-    """One value in the profile (the body size) changes the template and so every document of the rulebook."""
-    changed = BOOK.model_copy(update={"thanh_phan": {
-        **BOOK.thanh_phan, "noi_dung": BOOK.thanh_phan["noi_dung"].model_copy(update={"co_chu": 15})}})
+@pytest.mark.parametrize("code", ["dang", "nha-nuoc"])
+def test_a_changed_profile_value_changes_every_document_of_its_rulebook(tmp_path, code):
+    """One value in the profile (the body size) changes the templates and so every document of the rulebook."""
+    book = rulebook.load(code)
+    size = book.thanh_phan["noi_dung"].co_chu + 1
+    changed = book.model_copy(update={"thanh_phan": {
+        **book.thanh_phan, "noi_dung": book.thanh_phan["noi_dung"].model_copy(update={"co_chu": size})}})
     templates = tmp_path / "mau"
-    (templates / "dang").mkdir(parents=True)
-    (templates / "dang" / "thong-bao-ket-luan.docx").write_bytes(template_builder.build(changed, "thong-bao-ket-luan"))
-    output = tmp_path / "tb.docx"
-    pipeline.render_file(EXAMPLES[0], output, templates, changed)
-    document = docx.Document(str(output))
-    assert document.styles["VB Nội dung"].font.size == Pt(15)
-    assert document.styles["VB Tên loại"].font.size == Pt(16)
+    for kind in changed.loai_van_ban:
+        path = template_builder.template_path(code, kind, templates)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(template_builder.build(changed, kind))
+    examples = [e for e in EXAMPLES if yaml.safe_load(e.read_text(encoding="utf-8")).get("he_thong", "dang") == code]
+    assert len(examples) >= 4
+    for example in examples:
+        output = tmp_path / f"{example.stem}.docx"
+        pipeline.render_file(example, output, templates, changed)
+        document = docx.Document(str(output))
+        assert document.styles["VB Nội dung"].font.size == Pt(size), example.name
+        assert document.styles["VB Tên loại"].font.size == Pt(book.thanh_phan["ten_loai"].co_chu), example.name
 
 
 def _template_with(tmp_path: Path, old: str, new: str) -> Path:
