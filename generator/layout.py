@@ -289,13 +289,17 @@ def _paragraph_lines(text: str) -> Iterator[str]:
     return (line.strip() for line in text.split("\n") if line.strip())
 
 
-def text_width_mm(book: Rulebook) -> float:
+def body_width_mm(book: Rulebook) -> float:
     page = book.trang
     return page.rong_mm - page.le_trai_mm - page.le_phai_mm
 
 
+def _writer(doc: Document, book: Rulebook) -> _BodyWriter:
+    return _BodyWriter(numbering_scheme(doc, book), book, meeting_values(doc), body_width_mm(book))
+
+
 def body_blocks(doc: Document, book: Rulebook) -> list[Block]:
-    writer = _BodyWriter(numbering_scheme(doc, book), book, meeting_values(doc), text_width_mm(book))
+    writer = _writer(doc, book)
     writer.texts(doc.noi_dung.mo_dau)
     part_number = 0
     for _, part in doc.noi_dung.parts():
@@ -343,7 +347,7 @@ def appendices(doc: Document, book: Rulebook) -> list[AppendixLayout]:
     for index, appendix in enumerate(doc.phu_luc, start=1):
         number = vnformat.roman(index) if book.phu_luc.danh_so == "I" else str(index)
         label = f"Phụ lục {number}" if len(doc.phu_luc) > 1 else "Phụ lục"  # a single one goes unnumbered
-        writer = _BodyWriter(numbering_scheme(doc, book), book, meeting_values(doc), text_width_mm(book))
+        writer = _writer(doc, book)
         writer.nodes(appendix.noi_dung, [0])
         laid_out.append(AppendixLayout(label, appendix.tieu_de.upper(), pointer, writer.blocks))
     return laid_out
@@ -371,13 +375,13 @@ def context(doc: Document, book: Rulebook) -> dict[str, Any]:
         "so_ky_hieu": number_line(doc, book),
         "dau_khan_mat": [mark.upper() for mark in (doc.do_mat, doc.do_khan) if mark],
         "dia_danh_ngay": date_line(doc, book),
-        "du_thao": _boxed(Style.DRAFT_MARK, doc.du_thao or "", book.thanh_phan["dau_du_thao"], text_width_mm(book)),
+        "du_thao": _boxed(Style.DRAFT_MARK, doc.du_thao or "", book.thanh_phan["dau_du_thao"], body_width_mm(book)),
         "pham_vi_luu_hanh": _boxed(Style.CIRCULATION, (doc.pham_vi_luu_hanh or "").upper(),
-                                   book.thanh_phan["pham_vi_luu_hanh"], text_width_mm(book)),
+                                   book.thanh_phan["pham_vi_luu_hanh"], body_width_mm(book)),
         "ten_loai": (doc.ten_loai or kind.ten_loai or "").upper(),
         "trich_yeu": [Paragraph(summary_style, tuple(inline.parse(line))) for line in summary_lines],
         "duoi_trich_yeu": _mark_under(book.duoi_trich_yeu, Style.SEPARATOR, [inline.plain(t) for t in doc.trich_yeu],
-                                      summary_component, text_width_mm(book)),
+                                      summary_component, body_width_mm(book)),
         "kinh_gui": addressee_lines(doc, book),
         "noi_dung": body_blocks(doc, book),
         "noi_nhan_nhan": book.noi_nhan.nhan,
