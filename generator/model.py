@@ -34,6 +34,7 @@ def _date(value: Any) -> Any:
 
 
 Lines = Annotated[list[str], BeforeValidator(_lines)]
+NonBlank = Annotated[str, Field(min_length=1)]  # required text: spaces alone do not count (they are stripped)
 Date = Annotated[dt.date, BeforeValidator(_date)]
 
 
@@ -46,8 +47,8 @@ class IssuingBody(_Model):
 
     cap_tren: str | None = Field(None, description="tên cơ quan cấp trên trực tiếp (nếu có), in hoa",
                                  examples=["TỈNH ỦY BÌNH THUẬN"])
-    ten: str = Field(description="tên cơ quan ban hành", examples=["TỈNH ỦY BÌNH THUẬN", "BAN DÂN VẬN"])
-    viet_tat: str = Field(description="chữ viết tắt của cơ quan trong số ký hiệu", examples=["TU", "BDVTU", "UBND"])
+    ten: NonBlank = Field(description="tên cơ quan ban hành", examples=["TỈNH ỦY BÌNH THUẬN", "BAN DÂN VẬN"])
+    viet_tat: NonBlank = Field(description="chữ viết tắt của cơ quan trong số ký hiệu", examples=["TU", "BDVTU", "UBND"])
     don_vi: str | None = Field(None, description="chữ viết tắt của đơn vị soạn thảo (công văn Nhà nước: "
                                                  "Số: 05/UBND-VX; dòng Lưu: VT, VX)", examples=["VX"])
 
@@ -115,7 +116,7 @@ class ColumnKind(enum.StrEnum):
 class Column(_Model):
     """Một cột của bảng."""
 
-    ten: str = Field(description="tên cột", examples=["Số mô hình"])
+    ten: NonBlank = Field(description="tên cột", examples=["Số mô hình"])
     kieu: ColumnKind = Field(ColumnKind.TEXT, description="chu (chữ), so (số) hoặc phan_tram (tỷ lệ %)",
                              examples=["so"])
     rong_cm: float | None = Field(None, gt=0, description="độ rộng cột (cm); bỏ trống thì chia đều",
@@ -217,7 +218,7 @@ class Body(_Model):
 class Recipient(_Model):
     """Một nơi nhận có ghi chú, ví dụ `(b/c)`."""
 
-    noi: str = Field(description="tên nơi nhận", examples=["Thường trực Tỉnh ủy"])
+    noi: NonBlank = Field(description="tên nơi nhận", examples=["Thường trực Tỉnh ủy"])
     ghi_chu: str | None = Field(None, description="ghi chú trong ngoặc, không cần gõ ngoặc",
                                 examples=["b/c", "thay b/c"])
 
@@ -235,21 +236,21 @@ class Signature(_Model):
     quyen_han: str | None = Field(None, description="thẩm quyền ký: T/M, K/T, T/L hoặc Q.", examples=["T/M"])
     thay_mat: str | None = Field(None, description="tập thể hoặc người đứng đầu mà thẩm quyền ký áp dụng",
                                  examples=["BAN THƯỜNG VỤ", "TRƯỞNG BAN"])
-    chuc_vu: str = Field(description="chức vụ người ký", examples=["PHÓ BÍ THƯ", "CHÁNH VĂN PHÒNG"])
-    ho_ten: str = Field(description="họ và tên người ký", examples=["Võ Thanh An"])
+    chuc_vu: NonBlank = Field(description="chức vụ người ký", examples=["PHÓ BÍ THƯ", "CHÁNH VĂN PHÒNG"])
+    ho_ten: NonBlank = Field(description="họ và tên người ký", examples=["Võ Thanh An"])
 
 
 class Typist(_Model):
     """Ký hiệu người đánh máy và số lượng bản (ô 12)."""
 
-    ky_hieu: str = Field(description="chữ viết tắt tên người đánh máy", examples=["PL"])
+    ky_hieu: NonBlank = Field(description="chữ viết tắt tên người đánh máy", examples=["PL"])
     so_ban: int = Field(gt=0, description="số bản phát hành", examples=[30])
 
 
 class Appendix(_Model):
     """Một phụ lục kèm theo văn bản: trang riêng, số thứ tự và tên do công cụ trình bày."""
 
-    tieu_de: str = Field(description="tên phụ lục", examples=["Kết quả xây dựng mô hình “Dân vận khéo”"])
+    tieu_de: NonBlank = Field(description="tên phụ lục", examples=["Kết quả xây dựng mô hình “Dân vận khéo”"])
     noi_dung: list[Node] = Field(min_length=1, description="nội dung: đoạn văn, mục, gạch đầu dòng, bảng")
 
 
@@ -265,7 +266,7 @@ class Document(_Model):
                                  examples=[{"ten": "TỈNH ỦY BÌNH THUẬN", "viet_tat": "TU"}])
     so: str | None = Field(None, description="số văn bản, chỉ phần số; để trống thì văn thư điền tay",
                            examples=["970"])
-    dia_danh: str = Field(description="địa danh nơi cơ quan đóng trụ sở", examples=["Phan Thiết"])
+    dia_danh: NonBlank = Field(description="địa danh nơi cơ quan đóng trụ sở", examples=["Phan Thiết"])
     ngay: Date | None = Field(None, description="ngày ban hành; để trống thì văn thư điền tay",
                               examples=["26/7/2010"])
     nam: int | None = Field(None, description="năm ban hành khi chưa có ngày", examples=[2021])
@@ -305,7 +306,7 @@ class Document(_Model):
     @field_validator("so")
     @classmethod
     def _number(cls, value: str | None) -> str | None:
-        if value is not None and not value.isdigit():
+        if value is not None and not re.fullmatch(r"[0-9]+", value):
             raise ValueError(f"`{value}` không phải số — chỉ viết phần số, ví dụ `so: \"970\"`; "
                              "ký hiệu như -TB/TU do công cụ tự thêm")
         return value

@@ -152,6 +152,10 @@ def _problem(loaded: LoadedFile, error: Any) -> Problem:
                 "int_parsing", "date_type", "enum", "too_short"):
         return loaded.problem(path, Code.WRONG_TYPE if kind != "enum" else Code.BAD_VALUE,
                               _type_message(kind, what, description, error))
+    if kind == "string_too_short":
+        example = _yaml_inline(str(loc[-1]), _example(info)) if info else ""
+        return loaded.problem(path, Code.MISSING_FIELD, f"{what}{description} để trống — hãy ghi nội dung"
+                              + (f", ví dụ: `{example}`" if example else ""))
     if kind == "value_error":
         return loaded.problem(path, Code.BAD_VALUE, f"{what}: {error['ctx']['error']}")
     return loaded.problem(path, Code.BAD_VALUE, f"{what}{description}: giá trị không hợp lệ ({error['msg']})")

@@ -79,6 +79,12 @@ BAD_INPUTS = {
     "control character": (MINIMAL_YAML.replace("Lê Tấn Lai", "Lê Tấn\x07Lai"),
                           "tb.yaml:15:17: lỗi VB005: ký tự điều khiển U+0007 không in được "
                           "(thường do dán từ Word/PDF) — hãy xóa ký tự này"),
+    "blank required text": (MINIMAL_YAML.replace("  ho_ten: Lê Tấn Lai", '  ho_ten: "  "'),
+                            "tb.yaml:15:11: lỗi VB011: `nguoi_ky.ho_ten` (họ và tên người ký) để trống — hãy ghi "
+                            "nội dung, ví dụ: `ho_ten: Võ Thanh An`"),
+    "non-ascii digits": (MINIMAL_YAML.replace('so: "970"', 'so: "²"'),
+                         "tb.yaml:5:5: lỗi VB013: `so`: `²` không phải số — chỉ viết phần số, "
+                         "ví dụ `so: \"970\"`; ký hiệu như -TB/TU do công cụ tự thêm"),
     "bad date": (MINIMAL_YAML.replace("26/7/2010", "30/2/2010"),
                  "tb.yaml:7:7: lỗi VB013: `ngay`: ngày `30/2/2010` không có trên lịch"),
     "number with symbol": (MINIMAL_YAML.replace('so: "970"', "so: 970-TB/TU"),

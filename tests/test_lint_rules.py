@@ -291,11 +291,6 @@ def test_name_not_in_title_case_is_a_warning(check, typed):
         "hãy viết `ho_ten: Lê Tấn Lai`")]
 
 
-def test_empty_name_is_a_warning(check):
-    assert check(signer(chuc_vu="Chánh Văn phòng", ho_ten='""'), "VB126") == [(15, 11, WARNING,
-        "chưa có họ tên người ký — hãy ghi, ví dụ `ho_ten: Nguyễn Văn A`")]
-
-
 # ------------------------------------------------------------------------------------------ VB13x recipients
 
 def test_distinct_recipients_pass(check):
