@@ -45,7 +45,8 @@ MarginDays = Annotated[int, typer.Option(
 
 @app.callback()
 def _commands() -> None:
-    """Soạn văn bản của Đảng (HD 36-HD/VPTW) từ một tệp YAML: ra tệp DOCX đúng thể thức, sẵn sàng trình ký."""
+    """Soạn văn bản của Đảng (HD 36-HD/VPTW) và của Nhà nước (NĐ 30/2020/NĐ-CP) từ một tệp YAML: ra tệp DOCX
+    đúng thể thức, sẵn sàng trình ký."""
 
 
 def _summary(problems: list[Problem]) -> str:

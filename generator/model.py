@@ -233,7 +233,8 @@ def _recipient(value: Any) -> Any:
 class Signature(_Model):
     """Thẩm quyền, chức vụ, họ tên người ký (ô 7a–7c)."""
 
-    quyen_han: str | None = Field(None, description="thẩm quyền ký: T/M, K/T, T/L hoặc Q.", examples=["T/M"])
+    quyen_han: str | None = Field(None, description="thẩm quyền ký: T/M, K/T, T/L, Q. (Đảng); TM., KT., TL., "
+                                                    "TUQ., Q. (Nhà nước)", examples=["T/M"])
     thay_mat: str | None = Field(None, description="tập thể hoặc người đứng đầu mà thẩm quyền ký áp dụng",
                                  examples=["BAN THƯỜNG VỤ", "TRƯỞNG BAN"])
     chuc_vu: NonBlank = Field(description="chức vụ người ký", examples=["PHÓ BÍ THƯ", "CHÁNH VĂN PHÒNG"])
@@ -255,11 +256,12 @@ class Appendix(_Model):
 
 
 class Document(_Model):
-    """Một văn bản: thông báo kết luận của Đảng (HD 36-HD/VPTW)."""
+    """Một văn bản của Đảng (HD 36-HD/VPTW) hoặc của Nhà nước (NĐ 30/2020/NĐ-CP)."""
 
     model_config = ConfigDict(title="Văn bản vanban", json_schema_extra={"$id": "vanban.schema.json"})
 
-    loai: str = Field(description="loại văn bản", examples=["thong-bao-ket-luan"])
+    loai: str = Field(description="loại văn bản: thong-bao-ket-luan, ket-luan, bao-cao, ke-hoach hoặc cong-van",
+                      examples=["thong-bao-ket-luan"])
     he_thong: str = Field("dang", description="hệ thống văn bản: dang (HD 36-HD/VPTW) hoặc nha-nuoc "
                                                "(NĐ 30/2020/NĐ-CP)", examples=["dang"])
     co_quan: IssuingBody = Field(description="cơ quan ban hành",
