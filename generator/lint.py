@@ -24,7 +24,7 @@ from typing import Any
 from generator import inline, layout, vnformat
 from generator.errors import Problem, Severity
 from generator.loader import Path_
-from generator.model import Body, Document, Item, Node
+from generator.model import Document, Item, Node
 from generator.reader import Prepared
 from generator.walk import body_texts
 from generator.rulebook import Role, Rulebook

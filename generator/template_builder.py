@@ -21,7 +21,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
-from docx.table import Table, _Cell
+from docx.table import Table
 
 from generator import metrics, rulebook
 from generator.layout import CELL_MARGIN_MM

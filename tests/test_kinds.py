@@ -25,7 +25,7 @@ from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from generator import rulebook
+from generator import inline, rulebook
 from generator.rulebook import Component, Rulebook
 from generator.styles import ParagraphStyle, Style
 from generator.template_builder import PAGE_NUMBER_STYLE
@@ -449,6 +449,7 @@ def test_ket_luan_carries_the_conference_lines_and_numbered_recommendations(path
         assert body[at].style.name == Style.HEADING.value.name
         for offset, bullet in enumerate(item["gach_dau_dong"], start=1):
             assert body[at + offset].text.startswith(example.book.gach_dau_dong + " ")
+            assert inline.plain(bullet)[:30] in body[at + offset].text
             assert body[at + offset].style.name == Style.BULLET.value.name
         position = at
 
