@@ -121,3 +121,28 @@ def test_an_office_can_restyle_its_copy_and_the_render_keeps_the_style(tmp_path,
     pipeline.render_file(make_yaml(MINIMAL_YAML), output, templates)
     paragraph = next(p for p in docx.Document(str(output)).paragraphs if p.text.startswith("Thường trực"))
     assert style_value(paragraph.style, lambda s: s.font.size) == Pt(15)
+
+
+def test_a_new_rulebook_is_a_new_profile_file_not_code(tmp_path, make_yaml, monkeypatch):
+    """The reported successor of HD 36 (HD 05-HD/VPTW, 2026: body ends with "." not "./.", recipients with ";")
+    needs only a profile file beside the others and templates built from it."""
+    profile = yaml.safe_load((rulebook.RULEBOOK_DIR / "dang.yaml").read_text(encoding="utf-8"))
+    profile.update(ma="dang-hd05", ten="Văn bản của Đảng (Hướng dẫn 05-HD/VPTW, chưa kiểm chứng)",
+                   ket_thuc_noi_dung=".")
+    profile["noi_nhan"].update(dau_cuoi_dong=";", dau_cuoi_dong_cho_phep=[";"])
+    books = tmp_path / "rulebooks"
+    books.mkdir()
+    for existing in rulebook.RULEBOOK_DIR.glob("*.yaml"):
+        (books / existing.name).write_bytes(existing.read_bytes())
+    (books / "dang-hd05.yaml").write_text(yaml.safe_dump(profile, allow_unicode=True), encoding="utf-8")
+    monkeypatch.setattr(rulebook, "RULEBOOK_DIR", books)
+    templates = tmp_path / "mau"
+    template_builder.build_all(templates)
+    output = tmp_path / "tb.docx"
+    pipeline.render_file(make_yaml(MINIMAL_YAML.replace("loai: thong-bao-ket-luan",
+                                                        "loai: thong-bao-ket-luan\nhe_thong: dang-hd05")),
+                         output, templates)
+    document = docx.Document(str(output))
+    texts = [p.text for p in document.paragraphs if p.text]
+    assert "Thường trực Tỉnh ủy đã kết luận." in texts, "no ./. under the new profile"
+    assert [p.text for p in document.tables[-1].cell(0, 0).paragraphs][1] == "- Sở Nội vụ;"
