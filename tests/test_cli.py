@@ -255,3 +255,18 @@ def test_schema_is_the_models_json_schema(tmp_path):
     assert code == 0
     assert {"loai", "co_quan", "noi_dung", "noi_nhan", "nguoi_ky"} <= set(schema["required"])
     assert schema["properties"]["dia_danh"]["description"] == "địa danh nơi cơ quan đóng trụ sở"
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["render", "a.yaml", "--ouy"], "không có tùy chọn `--ouy` — có phải ý bạn là --mau, --out?"),
+    (["render"], "thiếu TỆP.yaml..."),
+    (["khong-co"], "không có lệnh `khong-co` — các lệnh: render, check, rules, fix-encoding, schema"),
+    (["check", "a.yaml", "--format", "xml"], "giá trị không hợp lệ cho --format: `xml` không dùng được"),
+    (["rules", "VB101", "VB102"], "thừa tham số: VB102"),
+    (["render", "a.yaml", "--so-ngay-truoc", "x"], "giá trị không hợp lệ cho --so-ngay-truoc: phải là một số nguyên"),
+    (["render", "a.yaml", "-o"], "tùy chọn `-o` cần một giá trị"),
+])
+def test_usage_errors_are_explained_in_vietnamese(tmp_path, args, message):
+    code, _, err = run(*args, cwd=tmp_path)
+    assert code == 2
+    assert message in " ".join(line.strip("│ ") for line in err.splitlines())
