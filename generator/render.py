@@ -1,6 +1,6 @@
-"""Stage 5: render a layout context into a Word template with docxtpl, inside Jinja's sandbox, and write the
-result atomically. Templates may come from another office, so they get no Python: a sandboxed environment
-with autoescape and StrictUndefined, our Vietnamese filters, and a check of the OOXML that comes out."""
+"""Stage 5: render a layout context into a Word template with docxtpl, inside Jinja's sandbox. Templates may come
+from another office, so they get no Python: a sandboxed environment with autoescape and StrictUndefined, our
+Vietnamese filters, a time limit, and a check of the OOXML that comes out (``safe_write`` then writes it)."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ from generator.layout import AppendixLayout, Paragraph, TableLayout
 
 FILTERS: dict[str, Callable[..., str]] = {
     "ngay_thang_nam": vnformat.date_words,   # {{ ngay | ngay_thang_nam }} → ngày 05 tháng 3 năm 2024
-    "ngay_ngan": vnformat.short_date,        # → 5/3/2024
+    "ngay_ngan": vnformat.short_date,        # → 05/3/2024
     "la_ma": vnformat.roman,                 # {{ 4 | la_ma }} → IV
     "chu_cai": vnformat.letter,              # {{ 5 | chu_cai }} → đ
     "quy": vnformat.quarter,                 # {{ 1 | quy(2021) }} → quý I/2021
