@@ -62,20 +62,23 @@ class LoadedFile:
 
     def strings(self) -> Iterator[tuple[Path_, str]]:
         """Every text value with its path, in file order."""
-        def walk(value: Any, path: Path_) -> Iterator[tuple[Path_, str]]:
-            if isinstance(value, str):
-                yield path, value
-            elif isinstance(value, dict):
-                for key, item in value.items():
-                    yield from walk(item, path + (key,))
-            elif isinstance(value, list):
-                for index, item in enumerate(value):
-                    yield from walk(item, path + (index,))
-        return walk(self.data, ())
+        return iter_strings(self.data)
 
     def problem(self, path: Path_, code: str, message: str, *, of_key: bool = False) -> Problem:
         line, column = self.position(path, of_key=of_key)
         return Problem(self.name, line, column, code, message)
+
+
+def iter_strings(data: Any, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
+    """Every text value in plain data (mappings, lists, text) with its path, in order."""
+    if isinstance(data, str):
+        yield path, data
+    elif isinstance(data, dict):
+        for key, item in data.items():
+            yield from iter_strings(item, path + (key,))
+    elif isinstance(data, list):
+        for index, item in enumerate(data):
+            yield from iter_strings(item, path + (index,))
 
 
 def load_file(path: Path) -> LoadedFile:

@@ -49,6 +49,7 @@ from lxml import etree
 
 from generator import pipeline
 from generator.errors import InputError
+from generator.loader import iter_strings
 from tests.conftest import EXAMPLES, MINIMAL_YAML
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -388,18 +389,7 @@ NOT_SHOWN_AS_TYPED = {"loai", "he_thong", "so", "ngay", "nam", "han", "viet_tat"
 _PLACEHOLDER = re.compile(r"\{hoi_nghi\.(?:ten|ngay|chu_tri|thanh_phan)\}")
 
 
-def text_leaves(data: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
-    if isinstance(data, str):
-        yield path
-    elif isinstance(data, dict):
-        for key, value in data.items():
-            yield from text_leaves(value, path + (key,))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from text_leaves(value, path + (index,))
-
-
-EXAMPLE_LEAVES = [(name, path) for name, data in EXAMPLE_DATA.items() for path in text_leaves(data)]
+EXAMPLE_LEAVES = [(name, path) for name, data in EXAMPLE_DATA.items() for path, _ in iter_strings(data)]
 
 
 def _loose(text: str) -> str:
