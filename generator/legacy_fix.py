@@ -7,10 +7,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from generator import legacy_encoding
-from generator.errors import Code, InputError, Problem, display_path
+from generator.errors import Code, InputError, Problem, display_path, os_reason
 from generator.legacy_encoding import LegacyEncoding
-from generator.loader import LoadedFile, Path_, decode, parse
-from generator.safe_write import write_atomically
+from generator.loader import LoadedFile, Path_, decode, parse, read_bounded
+from generator.safe_write import TargetRefused, write_new
 
 
 def legacy_fields(loaded: LoadedFile) -> Iterator[tuple[Path_, str, LegacyEncoding]]:
@@ -48,16 +48,18 @@ def default_output(source: Path) -> Path:
 def fix_file(source: Path, output: Path) -> int:
     """Write ``source`` with every legacy field converted to Unicode into ``output`` (a new file); return how
     many fields were converted. Everything else — keys, comments, layout — is kept byte for byte."""
-    if output.exists():
-        raise InputError([Problem(display_path(output), 1, 1, Code.OUTPUT,
-                                  "tệp này đã có — công cụ không ghi đè tệp YAML; hãy xóa, đổi tên hoặc chọn tên "
-                                  "khác bằng -o")])
-    text = decode(source.read_bytes(), display_path(source))
+    text = decode(read_bounded(source), display_path(source))
     loaded = parse(text, source)
     fields = list(legacy_fields(loaded))
     converted = text
     for path, _, encoding in sorted(fields, key=lambda f: loaded.scalar_spans[f[0]], reverse=True):
         start, end = loaded.scalar_spans[path]
         converted = converted[:start] + legacy_encoding.to_unicode(converted[start:end], encoding) + converted[end:]
-    write_atomically(output, converted.encode("utf-8"))
+    try:
+        write_new(output, converted.encode("utf-8"))
+    except TargetRefused as exc:
+        raise InputError([Problem(display_path(output), 1, 1, exc.code, str(exc))]) from exc
+    except OSError as exc:
+        raise InputError([Problem(display_path(output), 1, 1, Code.OUTPUT,
+                                  f"không ghi được tệp ({os_reason(exc)})")]) from exc
     return len(fields)

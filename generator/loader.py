@@ -8,6 +8,7 @@ their place, all of them in one pass where the file can still be read.
 from __future__ import annotations
 
 import codecs
+import errno
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -17,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from generator.errors import Code, InputError, Problem, display_path
+from generator.errors import Code, InputError, Problem, display_path, os_reason, shorten, source_excerpt
 
 MAX_FILE_BYTES = 2_000_000
 MAX_DEPTH = 40
@@ -33,6 +34,8 @@ _CONTROL_CHARS = re.compile("[\x00-\x08\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufdd0-\uf
 _STANDARD_TAGS = {f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "seq", "map",
                                                      "timestamp", "binary", "merge", "value", "yaml")}
 _NULL_TAG = "tag:yaml.org,2002:null"
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 Path_ = tuple[str | int, ...]
 
@@ -83,21 +86,29 @@ def iter_strings(data: Any, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
 
 def load_file(path: Path) -> LoadedFile:
     """Read and parse ``path``; raise :class:`InputError` listing every problem that stops the reading."""
+    return parse(decode(read_bounded(path), display_path(path)), path)
+
+
+def read_bounded(path: Path) -> bytes:
+    """The file's bytes, reading at most one byte past the size limit: a device such as /dev/zero, a pipe or
+    a huge file is refused after 2 MB, not read whole."""
     name = display_path(path)
     try:
-        raw = path.read_bytes()
+        if path.is_dir():
+            raise IsADirectoryError(errno.EISDIR, "")
+        with path.open("rb") as stream:
+            raw = stream.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        raise InputError([Problem(name, 1, 1, Code.OUTPUT, f"không đọc được tệp ({exc.strerror})")]) from exc
-    text = decode(raw, name)
-    return parse(text, path)
+        raise InputError([Problem(name, 1, 1, Code.OUTPUT, f"không đọc được tệp ({os_reason(exc)})")]) from exc
+    if len(raw) > MAX_FILE_BYTES:
+        raise InputError([Problem(name, 1, 1, Code.NOT_UTF8,
+                                  f"tệp quá lớn (hơn {MAX_FILE_BYTES // 1_000_000} MB) — một văn bản chỉ cần vài chục "
+                                  "KB; hãy kiểm tra lại tệp")])
+    return raw
 
 
 def decode(raw: bytes, name: str) -> str:
     """UTF-8 text of the file, or an error naming the encoding it seems to be in."""
-    if len(raw) > MAX_FILE_BYTES:
-        raise InputError([Problem(name, 1, 1, Code.NOT_UTF8,
-                                  f"tệp quá lớn ({len(raw):,} byte, tối đa {MAX_FILE_BYTES:,}) — "
-                                  "một văn bản chỉ cần vài chục KB; hãy kiểm tra lại tệp")])
     for bom, encoding in ((codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"),
                           (codecs.BOM_UTF16_LE, "UTF-16"), (codecs.BOM_UTF16_BE, "UTF-16")):
         if raw.startswith(bom):
@@ -134,7 +145,10 @@ def parse(text: str, path: Path) -> LoadedFile:
     if problems:
         raise InputError(problems)
     try:
-        root = yaml.compose(text.replace(WORD_LINE_BREAK, _LINE_BREAK_STAND_IN), Loader=yaml.SafeLoader)
+        root = _BoundedLoader(text.replace(WORD_LINE_BREAK, _LINE_BREAK_STAND_IN)).get_single_node()
+    except _TooDeep as exc:
+        raise InputError([Problem(loaded.name, exc.mark.line + 1, exc.mark.column + 1, Code.UNSUPPORTED_YAML,
+                                  _TOO_DEEP)]) from exc
     except yaml.MarkedYAMLError as exc:
         raise InputError([_syntax_problem(exc, text, loaded.name)]) from exc
     except yaml.YAMLError as exc:  # reader errors carry no mark
@@ -152,6 +166,36 @@ def parse(text: str, path: Path) -> LoadedFile:
                                   "tệp phải là một bảng `khóa: giá trị` (ví dụ `loai: thong-bao-ket-luan`), "
                                   "không phải một danh sách hay một dòng chữ")])
     return loaded
+
+
+_TOO_DEEP = (f"tệp lồng quá sâu (hơn {MAX_DEPTH} tầng danh sách hay bảng khóa lồng vào nhau) — hãy viết phẳng lại; "
+             "một văn bản chỉ cần vài tầng")
+_TOO_MANY_NODES = ("tệp lồng quá sâu hoặc dùng quá nhiều tham chiếu `*…` — hãy viết thẳng nội dung, không dùng neo "
+                   "`&`/tham chiếu `*`")
+
+
+class _TooDeep(Exception):
+    def __init__(self, mark: yaml.Mark):
+        super().__init__()
+        self.mark = mark
+
+
+class _BoundedLoader(yaml.SafeLoader):
+    """PyYAML's composer recurses once per level: stop at the depth limit while composing, before Python's own
+    recursion limit turns 500 nested brackets into a crash."""
+
+    def __init__(self, stream: str):
+        super().__init__(stream)
+        self._depth = 0
+
+    def compose_node(self, parent, index):
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise _TooDeep(self.peek_event().start_mark)
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
 
 def source_lines(text: str) -> list[str]:
@@ -217,8 +261,8 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, name: str) -> Problem:
     lines = source_lines(text)
     caret = ""
     if 0 < line <= len(lines):
-        source = lines[line - 1]
-        caret = f"\n    {source}\n    {' ' * (column - 1)}^"
+        source, at = source_excerpt(lines[line - 1], column)
+        caret = f"\n    {source}\n    {' ' * (at - 1)}^"
     return Problem(name, line, column, Code.YAML_SYNTAX, what + caret)
 
 
@@ -240,16 +284,14 @@ class _Walker:
 
     def convert(self, node: yaml.Node, path: Path_, depth: int) -> Any:
         self.visited += 1
-        if self.visited > MAX_NODES or depth > MAX_DEPTH:
+        if self.visited > MAX_NODES or depth > MAX_DEPTH:  # aliases reuse nodes, so the composer's limit is not enough
             if not any(p.code == Code.UNSUPPORTED_YAML for p in self.problems):
-                self._fail(node, Code.UNSUPPORTED_YAML,
-                           "tệp lồng quá sâu hoặc dùng quá nhiều tham chiếu `*…` — "
-                           "hãy viết thẳng nội dung, không dùng neo `&`/tham chiếu `*`")
+                self._fail(node, Code.UNSUPPORTED_YAML, _TOO_MANY_NODES)
             return None
         self.loaded.value_positions.setdefault(path, _mark(node))
         if node.tag not in _STANDARD_TAGS:
             self._fail(node, Code.UNSUPPORTED_YAML,
-                       f"thẻ YAML `{node.tag}` không được dùng — hãy bỏ phần bắt đầu bằng `!`")
+                       f"thẻ YAML `{shorten(node.tag)}` không được dùng — hãy bỏ phần bắt đầu bằng `!`")
             return None
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path, depth)
@@ -265,11 +307,15 @@ class _Walker:
             if not isinstance(key_node, yaml.ScalarNode):
                 self._fail(key_node, Code.YAML_SYNTAX, "tên khóa phải là một từ, ví dụ `noi_nhan:`")
                 continue
-            key = self._scalar(key_node) or ""
+            if key_node.tag == _MERGE_TAG:
+                self._fail(key_node, Code.UNSUPPORTED_YAML,
+                           "khóa gộp `<<:` của YAML không được dùng — hãy chép thẳng các khóa cần có vào đây")
+                continue
+            key = self._text(key_node)  # as typed: `null:` and `~:` are keys named null and ~, not nothing
             key_line, key_column = _mark(key_node)
             if key in first_seen:
                 self._fail(key_node, Code.DUPLICATE_KEY,
-                           f"khóa `{key}` đã có ở dòng {first_seen[key]} — mỗi khóa chỉ viết một lần; "
+                           f"khóa `{shorten(key)}` đã có ở dòng {first_seen[key]} — mỗi khóa chỉ viết một lần; "
                            "hãy gộp hai chỗ làm một hoặc xóa một chỗ")
                 continue
             first_seen[key] = key_line
@@ -280,10 +326,18 @@ class _Walker:
     def _scalar(self, node: yaml.ScalarNode) -> str | None:
         if node.tag == _NULL_TAG and node.style is None:
             return None  # `key:` with nothing after it, or `~` / `null`
+        return self._text(node)
+
+    def _text(self, node: yaml.ScalarNode) -> str:
         typed = node.value.replace(_LINE_BREAK_STAND_IN, "")  # the stand-in for a typed \x0b is no fault
         escaped = _CONTROL_CHARS.search(typed) or re.search("\r", typed)
         if escaped:  # written as an escape in a quoted scalar, e.g. "\x01": the raw scan could not see it
             line, column = _mark(node)
             self.problems.append(_control_problem(self.loaded.name, line, column, escaped.group()))
+        surrogate = _SURROGATE.search(typed)
+        if surrogate:  # only an escape such as "\ud800" can make one: UTF-8 text cannot hold it
+            self._fail(node, Code.CONTROL_CHAR,
+                       f"ký tự U+{ord(surrogate.group()):04X} không phải một chữ (nửa cặp mã UTF-16, thường do "
+                       "chép từ một chương trình lỗi) — hãy xóa mã `\\u` này trong ngoặc kép")
         text = node.value.replace(_LINE_BREAK_STAND_IN, "\n").replace(WORD_LINE_BREAK, "\n")
-        return unicodedata.normalize("NFC", text)
+        return unicodedata.normalize("NFC", _SURROGATE.sub("\ufffd", text))

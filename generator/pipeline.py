@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from generator import layout, lint, render, safe_write, template_builder
-from generator.errors import Code, InputError, Problem, display_path
+from generator.errors import Code, InputError, Problem, display_path, os_reason
 from generator.reader import Prepared, prepare
 from generator.rulebook import Rulebook
 
@@ -44,21 +44,19 @@ def render_file(source: Path, output: Path, templates: Path = template_builder.T
 
     Raise :class:`InputError` with every problem otherwise. The previous ``output`` stays whole if anything fails,
     and one edited by hand after we wrote it is only replaced with ``force`` (after a dated backup)."""
-    target = display_path(output)
+    shown = display_path(output)
     if output.suffix.lower() != ".docx":
-        raise InputError([Problem(target, 1, 1, Code.OUTPUT,
+        raise InputError([Problem(shown, 1, 1, Code.OUTPUT,
                                   "tệp ra phải có đuôi .docx — công cụ không bao giờ ghi đè tệp YAML hay tệp khác")])
     prepared, problems = check_file(source, book, today, future_margin_days)
     if prepared is None or any(p.is_error for p in problems):
         raise InputError(problems)
     try:
-        safe_write.check_target(output, force)
+        target = safe_write.prepare_target(output, force=force, sources=(source,))
+        safe_write.write(target, safe_write.stamp(render_bytes(prepared, templates)))
     except safe_write.TargetRefused as exc:
-        raise InputError(problems + [Problem(target, 1, 1, exc.code, str(exc))]) from exc
-    data = safe_write.stamp(render_bytes(prepared, templates))
-    try:
-        safe_write.write_atomically(output, data)
+        raise InputError(problems + [Problem(shown, 1, 1, exc.code, str(exc))]) from exc
     except OSError as exc:
-        raise InputError(problems + [Problem(target, 1, 1, Code.OUTPUT,
-                                             f"không ghi được tệp ({exc.strerror})")]) from exc
+        raise InputError(problems + [Problem(shown, 1, 1, Code.OUTPUT,
+                                             f"không ghi được tệp ({os_reason(exc)})")]) from exc
     return problems

@@ -12,7 +12,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
 from generator import model
-from generator.errors import Code, InputError, Problem
+from generator.errors import Code, InputError, Problem, shorten
 from generator.loader import LoadedFile, Path_
 
 # Tags of the content union (see model.Node): they stand in pydantic's error locations but not in the data.
@@ -105,7 +105,7 @@ def _yaml_inline(key: str, value: Any) -> str:
 
 
 def _label(loc: tuple[Any, ...]) -> str:
-    names = [str(p) if not isinstance(p, int) else f"[{p + 1}]" for p in loc if p not in _TAGGED_MODELS]
+    names = [shorten(str(p), 60) if not isinstance(p, int) else f"[{p + 1}]" for p in loc if p not in _TAGGED_MODELS]
     return ".".join(names).replace(".[", "[")
 
 
@@ -116,7 +116,7 @@ def _kind_of(value: Any) -> str:
         return "một bảng khóa: giá trị"
     if isinstance(value, list):
         return "một danh sách"
-    return f"dòng chữ `{value}`"
+    return f"dòng chữ `{shorten(str(value))}`"
 
 
 def _problem(loaded: LoadedFile, error: Any) -> Problem:
@@ -134,15 +134,16 @@ def _problem(loaded: LoadedFile, error: Any) -> Problem:
     if kind == "extra_forbidden" and error.get("input") is None and not re.fullmatch(r"[a-z0-9_]+", str(loc[-1])):
         # `- Giao các đơn vị:` — a line of text ending in a colon reads, to YAML, as a key with no value.
         return loaded.problem(path, Code.UNKNOWN_KEY,
-                              f"dòng `{loc[-1]}:` kết thúc bằng dấu `:` nên YAML hiểu nhầm là tên khóa — hãy đặt cả "
-                              f"dòng trong ngoặc kép: `\"{loc[-1]}:\"`", of_key=True)
+                              f"dòng `{shorten(str(loc[-1]))}:` kết thúc bằng dấu `:` nên YAML hiểu nhầm là tên khóa — "
+                              f"hãy đặt cả dòng trong ngoặc kép: `\"{shorten(str(loc[-1]))}:\"`", of_key=True)
     if kind == "extra_forbidden":
         owner = _owner(loc)
         guess = _suggestion(loc)
         hint = (f"có phải ý bạn là `{guess}`?" if guess
                 else f"các khóa dùng được ở đây: {', '.join(f'`{a}`' for a in sorted(owner.model_fields))}"
                 if owner else "hãy xóa khóa này")
-        return loaded.problem(path, Code.UNKNOWN_KEY, f"khóa `{loc[-1]}` không có trong mẫu — {hint}", of_key=True)
+        return loaded.problem(path, Code.UNKNOWN_KEY, f"khóa `{shorten(str(loc[-1]))}` không có trong mẫu — {hint}",
+                              of_key=True)
     if kind in ("union_tag_not_found", "union_tag_invalid"):
         return loaded.problem(path, Code.WRONG_TYPE,
                               f"{what} phải là một đoạn văn (dòng chữ), một mục đánh số "
@@ -174,6 +175,7 @@ def _type_message(kind: str, what: str, description: str, error: Any) -> str:
     if kind == "date_type":
         return f"{what}{description} phải là một ngày dạng ngày/tháng/năm, ví dụ 26/7/2010"
     if kind == "enum":
-        return f"{what}{description}: `{error.get('input')}` không dùng được — chọn một trong: {error['ctx']['expected']}"
+        return (f"{what}{description}: `{shorten(str(error.get('input')))}` không dùng được — chọn một trong: "
+                f"{error['ctx']['expected']}")
     return f"{what}{description} cần ít nhất {error['ctx']['min_length']} dòng"
 

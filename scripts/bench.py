@@ -1,4 +1,5 @@
-"""Benchmark: how long checking and rendering take, per example and in total. Prints figures; asserts nothing.
+"""Benchmark: how long checking and rendering take, per example and in total, and how inline emphasis parsing
+scales with the number of stars. Prints figures; asserts nothing.
 
     .venv/bin/python scripts/bench.py [--repeat N] [--pdf]
 """
@@ -15,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator import pdf, pipeline  # noqa: E402
+from generator import inline, pdf, pipeline  # noqa: E402
 
 
 def main() -> None:
@@ -44,6 +45,23 @@ def main() -> None:
             started = time.perf_counter()
             pdf.to_pdf(outputs, Path(folder) / "pdf")
             print(f"LibreOffice, {len(outputs)} documents in one run: {time.perf_counter() - started:.2f} s")
+    unpaired_stars(args.repeat)
+
+
+def unpaired_stars(repeat: int) -> None:
+    """inline.parse on n stars that open and never close ("*a " n times): linear ⇒ the same cost per star."""
+    per_star = {}
+    for count in (10_000, 20_000, 40_000, 100_000):
+        text = "*a " * count
+        seconds = []
+        for _ in range(repeat):
+            started = time.perf_counter()
+            inline.parse(text)
+            seconds.append(time.perf_counter() - started)
+        per_star[count] = statistics.median(seconds) / count
+    first = per_star[10_000]
+    print("inline.parse, unpaired stars: " + "   ".join(
+        f"{count:,} {cost * count * 1000:.1f} ms (×{cost / first:.2f} per star)" for count, cost in per_star.items()))
 
 
 if __name__ == "__main__":

@@ -15,7 +15,7 @@ from generator import pipeline
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
-SEEDS = ROOT.parent / "shared" / "seeds"
+SEEDS = ROOT / "tests" / "seeds"  # copies of the real notices, so a clone stands alone
 
 # The smallest valid notice; tests change one thing in it at a time.
 MINIMAL_YAML = textwrap.dedent("""\

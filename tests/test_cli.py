@@ -20,12 +20,14 @@ runner = CliRunner()
 
 
 def run(*args: str, cwd: Path) -> tuple[int, str, str]:
+    """Run the command in ``cwd``; an exception escaping the command fails the test (it is not an exit 1)."""
     old = Path.cwd()
     os.chdir(cwd)
     try:
         result = runner.invoke(app, list(args))
     finally:
         os.chdir(old)
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
     return result.exit_code, result.stdout, result.stderr
 
 

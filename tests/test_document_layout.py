@@ -1,6 +1,6 @@
 """What is inside the rendered DOCX: page, fonts, sizes, header, body, recipients, signature (HD 36 via the
 Party profile). Values are compared with the profile where the profile is the source, and with the numbers of
-the spec (../shared/spec/format-spec.md §1) where the test pins the profile itself."""
+the format spec digest (format-spec.md §1, kept beside the steering repository) where the test pins the profile itself."""
 
 from __future__ import annotations
 

@@ -50,7 +50,7 @@ def test_fix_encoding_never_overwrites_a_yaml(tmp_path):
     write(tmp_path, "tb.unicode.yaml", "giữ nguyên\n")
     code, _, err = run("fix-encoding", "tb.yaml", cwd=tmp_path)
     assert code == 1
-    assert err.startswith("tb.unicode.yaml:1:1: lỗi VB021: tệp này đã có — công cụ không ghi đè tệp YAML")
+    assert err.startswith("tb.unicode.yaml:1:1: lỗi VB021: tệp này đã có — công cụ không ghi đè;")
     assert (tmp_path / "tb.unicode.yaml").read_text(encoding="utf-8") == "giữ nguyên\n"
     assert run("fix-encoding", "tb.yaml", "-o", "tb.yaml", cwd=tmp_path)[0] == 2
 

@@ -54,7 +54,7 @@ def test_a_hand_edited_document_is_not_overwritten(rendered_once):
         pipeline.render_file(source, output)
     (problem,) = caught.value.problems
     assert (problem.file.endswith("tb.docx"), problem.line, problem.column, problem.code) == (True, 1, 1, "VB023")
-    assert problem.message == ("tệp đã được sửa tay sau khi vanban tạo ra (hoặc không do vanban tạo) — "
+    assert problem.message == ("tệp đã được sửa tay sau khi vanban tạo ra — "
                                "không ghi đè; hãy đổi tên tệp ra, hoặc thêm --force để ghi đè "
                                "(bản cũ sẽ được giữ lại, có ghi ngày giờ trong tên)")
     assert output.read_bytes() == edited
@@ -107,7 +107,7 @@ def test_an_interrupted_write_leaves_the_old_file_and_no_temporary(rendered_once
 
     monkeypatch.setattr(os, "fsync", interrupted)
     with pytest.raises(KeyboardInterrupt):
-        safe_write.write_atomically(output, b"half")
+        safe_write.write(safe_write.prepare_target(output, force=False), b"half")
     assert output.read_bytes() == before
     assert sorted(p.name for p in output.parent.iterdir()) == ["tb.docx", "van-ban.yaml"]
 
@@ -143,4 +143,4 @@ def test_killing_a_render_midway_leaves_the_earlier_docx_byte_identical(tmp_path
             backup.unlink()
     assert "old" in outcomes, "at least one kill landed before the rename"
     pipeline.render_file(source, output, force=True)
-    assert not list(tmp_path.glob(".tb.docx.*.tmp")), "the next run clears what a killed run left behind"
+    assert not list(tmp_path.glob(".~vb-*.tmp")), "the next run clears what a killed run left behind"
