@@ -13,7 +13,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/vanban render examples/*.yaml --out-dir drafts
+	$(BIN)/vanban render examples/*.yaml examples/ban-dan-van-quang-ngai/tb-*.yaml --out-dir drafts
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

@@ -15,9 +15,9 @@ from typing import Annotated
 
 import typer
 
-from generator import cli_text, legacy_fix, lint, pipeline, template_builder
+from generator import cli_text, legacy_fix, lint, pipeline
 from generator.errors import InputError, Problem, display_path
-from generator.model import Document
+from generator.model import TaskStatus
 
 EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL = 1, 2, 3
 
@@ -38,6 +38,12 @@ class OutputFormat(enum.StrEnum):
 
 
 Files = Annotated[list[Path], typer.Argument(help="các tệp YAML", metavar="TỆP.yaml...", show_default=False)]
+OfficeProfile = Annotated[Path | None, typer.Option(
+    "--don-vi", metavar="TỆP.yaml", show_default=False,
+    help="hồ sơ đơn vị (mặc định: don-vi.yaml cạnh tệp YAML hoặc ở thư mục cha gần nhất)")]
+RulebookCode = Annotated[str | None, typer.Option(
+    "--he-thong", metavar="HỆ_THỐNG", show_default=False,
+    help="dang hoặc nha-nuoc (mặc định: theo hồ sơ đơn vị, không có thì dang)")]
 MarginDays = Annotated[int, typer.Option(
     "--so-ngay-truoc", metavar="SỐ_NGÀY", min=0,
     help="ngày ban hành được muộn hơn hôm nay tối đa bấy nhiêu ngày")]
@@ -78,11 +84,13 @@ def render_command(
                                                 metavar="TỆP.docx", show_default=False)] = None,
     out_dir: Annotated[Path | None, typer.Option("--out-dir", help="thư mục ghi các tệp DOCX ra",
                                                  metavar="THƯ_MỤC", show_default=False)] = None,
-    templates: Annotated[Path, typer.Option("--mau", help="thư mục mẫu Word (mặc định: templates/ của vanban)",
-                                            metavar="THƯ_MỤC", show_default=False)] = template_builder.TEMPLATE_DIR,
+    templates: Annotated[Path | None, typer.Option(
+        "--mau", metavar="THƯ_MỤC", show_default=False,
+        help="thư mục mẫu Word (mặc định: thư mục `mau` của hồ sơ đơn vị, rồi mẫu có sẵn của vanban)")] = None,
     force: Annotated[bool, typer.Option("--force", help="ghi đè cả tệp DOCX đã bị sửa tay (bản cũ được giữ "
                                                          "lại với ngày giờ trong tên)")] = False,
     margin: MarginDays = lint.DEFAULT_FUTURE_MARGIN_DAYS,
+    office: OfficeProfile = None,
 ) -> None:
     if output is not None and (len(files) > 1 or out_dir is not None):
         typer.echo("vanban render: -o chỉ dùng với đúng một tệp YAML và không đi cùng --out-dir", err=True)
@@ -92,7 +100,7 @@ def render_command(
         target = output or pipeline.default_output(source, out_dir)
         try:
             problems.extend(pipeline.render_file(source, target, templates, force=force,
-                                                 future_margin_days=margin))
+                                                 future_margin_days=margin, office=office))
         except InputError as exc:
             problems.extend(exc.problems)
             continue
@@ -111,10 +119,17 @@ def check_command(
     output_format: Annotated[OutputFormat, typer.Option("--format", help="text (mặc định) hoặc json",
                                                         metavar="KIỂU", show_default=False)] = OutputFormat.TEXT,
     margin: MarginDays = lint.DEFAULT_FUTURE_MARGIN_DAYS,
+    office: OfficeProfile = None,
 ) -> None:
+    from generator.cycle import register
+
     problems: list[Problem] = []
+    prepared = []
     for source in files:
-        problems.extend(pipeline.check_file(source, future_margin_days=margin)[1])
+        document, found = pipeline.check_file(source, future_margin_days=margin, office=office)
+        problems.extend(found)
+        prepared += [document] if document is not None else []
+    problems.extend(register.duplicates(prepared))
     _report(problems, output_format)
     if any(p.is_error for p in problems):
         raise typer.Exit(EXIT_PROBLEMS)
@@ -161,11 +176,220 @@ def fix_encoding_command(
                else f"không thấy chữ gõ bằng bảng mã cũ; đã chép nguyên: {display_path(target)}")
 
 
+@app.command("new", cls=cli_text.VietnameseCommand,
+             help="Tạo bản nháp YAML của một loại văn bản: mỗi khóa có ghi chú, mỗi chỗ phải viết được đánh dấu "
+                  "\\[cần viết]; cơ quan, địa danh, người ký, nơi nhận lấy từ hồ sơ đơn vị nếu có. Không ghi đè tệp "
+                  "nào.")
+def new_command(
+    kind: Annotated[str, typer.Argument(help="loại văn bản, xem `vanban kinds`", metavar="LOẠI",
+                                        show_default=False)],
+    output: Annotated[Path | None, typer.Option("-o", "--out", metavar="TỆP.yaml", show_default=False,
+                                                help="tên tệp nháp (mặc định: LOẠI-KỲ.yaml)")] = None,
+    rulebook_code: RulebookCode = None,
+    period_text: Annotated[str | None, typer.Option("--ky", metavar="KỲ", show_default=False,
+                                                    help="kỳ của văn bản, ví dụ \"quý II/2021\", \"6 tháng đầu năm "
+                                                         "2021\" (mặc định: quý hiện tại)")] = None,
+    office: OfficeProfile = None,
+) -> None:
+    from generator import safe_write
+    from generator.cycle import draft
+    from generator.reader import find_office
+
+    today = lint.current_date()
+    try:
+        target = output or draft.default_output(kind, draft.period_of(period_text, today))
+        found = find_office(target, office)
+        text = draft.new_draft(kind, rulebook_code=rulebook_code, office=found, period_text=period_text,
+                               today=today)
+        draft.write_draft(target, text)
+    except ValueError as exc:  # unknown kind or rulebook, unreadable period: the command was used wrongly
+        typer.echo(f"vanban new: {exc}", err=True)
+        raise typer.Exit(EXIT_USAGE) from exc
+    except InputError as exc:  # the office profile has problems
+        _report(exc.problems)
+        raise typer.Exit(EXIT_PROBLEMS) from exc
+    except safe_write.TargetRefused as exc:
+        _report([Problem(display_path(target), 1, 1, exc.code, str(exc))])
+        raise typer.Exit(EXIT_PROBLEMS) from exc
+    typer.echo(f"đã tạo {display_path(target)}: hãy viết các chỗ [cần viết] rồi "
+               f"`vanban check {display_path(target)}`")
+
+
+@app.command("kinds", cls=cli_text.VietnameseCommand,
+             help="Liệt kê các loại văn bản của từng hệ thống: mã dùng cho `vanban new`, tên loại in trên văn bản, "
+                  "mô tả.")
+def kinds_command() -> None:
+    from generator import rulebook
+    from generator.cycle import draft
+
+    listed = draft.kinds()
+    code_width = max(len(info.code) for info in listed)
+    name_width = max(len(info.type_name or "") for info in listed)
+    for book in map(rulebook.load, rulebook.available()):
+        typer.echo(f"{book.ten} — `--he-thong {book.ma}`")
+        for info in (info for info in listed if info.rulebook == book.ma):
+            typer.echo(f"  {info.code:<{code_width}}  {info.type_name or '—':<{name_width}}  {info.summary}")
+
+
+@app.command("so-tiep-theo", cls=cli_text.VietnameseCommand,
+             help="Đề xuất số của văn bản tiếp theo thuộc một loại, từ các văn bản trong thư mục của đơn vị (số chạy "
+                  "theo từng loại; văn bản Nhà nước đánh lại từ 01 mỗi năm, văn bản Đảng mỗi nhiệm kỳ — ngày bắt đầu "
+                  "nhiệm kỳ ghi ở `nhiem_ky_bat_dau` của don-vi.yaml).")
+def next_number_command(
+    kind: Annotated[str, typer.Argument(help="loại văn bản, ví dụ thong-bao-ket-luan", metavar="LOẠI",
+                                        show_default=False)],
+    folder: Annotated[Path, typer.Argument(help="thư mục văn bản của đơn vị (mặc định: thư mục hiện tại)",
+                                           metavar="THƯ_MỤC", show_default=False)] = Path("."),
+    rulebook_code: RulebookCode = None,
+    office: OfficeProfile = None,
+) -> None:
+    from generator import rulebook
+    from generator.cycle import followup, register
+    from generator.reader import find_office, prepare
+
+    try:
+        found = find_office(folder / "x.yaml", office)
+    except InputError as exc:
+        _report(exc.problems)
+        raise typer.Exit(EXIT_PROBLEMS) from exc
+    code = rulebook_code or (found.profile.he_thong if found else None) or "dang"
+    if code not in rulebook.available() or kind not in rulebook.load(code).loai_van_ban:
+        typer.echo(f"vanban so-tiep-theo: loại `{kind}` hoặc hệ thống `{code}` chưa có — xem `vanban kinds`", err=True)
+        raise typer.Exit(EXIT_USAGE)
+    notices = []
+    for path in followup.notices([folder]):
+        try:
+            notices.append(prepare(path, office=office))
+        except InputError:
+            continue  # a notice that cannot be read has no number to count; `vanban check` says why
+    term = found.profile.nhiem_ky_bat_dau if found else None
+    number, last = register.next_number(notices, kind, code, rulebook.load(code).so_ky_hieu.dat_lai,
+                                        lint.current_date(), term)
+    typer.echo(register.describe(number, last, kind))
+
+
+@app.command("carry", cls=cli_text.VietnameseCommand,
+             help="Tạo bản nháp kỳ sau từ văn bản kỳ trước: kỳ được chuyển tiếp ở mọi chỗ (quý I → quý II), số, ngày "
+                  "và ngày họp được xóa, phần kết quả, hạn chế, kiến nghị thành chỗ \\[cần viết], mọi nhiệm vụ kỳ trước "
+                  "vào danh sách `theo_doi` để ghi tình trạng, việc chưa xong được đưa lại. Không ghi đè tệp nào.")
+def carry_command(
+    source: Annotated[Path, typer.Argument(help="văn bản kỳ trước", metavar="TRƯỚC.yaml", show_default=False)],
+    to: Annotated[str | None, typer.Option("--to", metavar="KỲ", show_default=False,
+                                           help="kỳ mới: 2021-Q3 (quý), 2021-H1 (6 tháng), 2021-9M, 2021 (năm), "
+                                                "2021-05 (tháng); mặc định kỳ liền sau")] = None,
+    output: Annotated[Path | None, typer.Option("-o", "--out", metavar="SAU.yaml", show_default=False,
+                                                help="tên tệp nháp (mặc định: tên cũ với kỳ mới)")] = None,
+    office: OfficeProfile = None,
+) -> None:
+    from generator import safe_write
+    from generator.cycle import carry
+
+    target = output or source
+    try:
+        carried = carry.carry(source, to, office)
+        target = output or carry.default_output(source, carried.previous, carried.period)
+        safe_write.write_new(target, carried.text.encode("utf-8"))
+    except InputError as exc:
+        _report(exc.problems)
+        raise typer.Exit(EXIT_PROBLEMS) from exc
+    except safe_write.TargetRefused as exc:
+        _report([Problem(display_path(target), 1, 1, exc.code, str(exc))])
+        raise typer.Exit(EXIT_PROBLEMS) from exc
+    typer.echo(f"đã tạo {display_path(target)} ({carried.period.text()}): {carried.reviewed} nhiệm vụ kỳ trước để "
+               f"ghi tình trạng, {carried.offered} việc chưa xong đưa lại; hãy viết các chỗ [cần viết] rồi "
+               f"`vanban check {display_path(target)}`")
+
+
+@app.command("tasks", cls=cli_text.VietnameseCommand,
+             help="Liệt kê mọi nhiệm vụ của các văn bản (đơn vị, thời hạn, tình trạng theo lần xem lại mới nhất, "
+                  "văn bản và dòng đã giao); lọc theo đơn vị, tình trạng, quá hạn; ghi ra CSV hoặc báo cáo theo dõi, "
+                  "đôn đốc (DOCX).")
+def tasks_command(
+    paths: Annotated[list[Path], typer.Argument(help="các văn bản hoặc thư mục", metavar="TỆP_HOẶC_THƯ_MỤC...",
+                                                show_default=False)],
+    unit: Annotated[str | None, typer.Option("--don-vi-thuc-hien", metavar="TÊN", show_default=False,
+                                             help="chỉ nhiệm vụ của đơn vị có tên chứa chữ này")] = None,
+    status: Annotated[str | None, typer.Option("--trang-thai", metavar="TÌNH_TRẠNG", show_default=False,
+                                               help="hoan-thanh, dang-thuc-hien, chua-thuc-hien hoặc chua-ghi")] = None,
+    overdue: Annotated[str | None, typer.Option("--qua-han", metavar="NGÀY", show_default=False,
+                                                help="chỉ nhiệm vụ chưa hoàn thành đã quá hạn vào ngày này "
+                                                     "(ví dụ 30/9/2021; `hom-nay` là hôm nay)")] = None,
+    csv_out: Annotated[Path | None, typer.Option("--csv", metavar="TỆP.csv", show_default=False,
+                                                 help="ghi bảng ra tệp CSV (mở bằng Excel)")] = None,
+    docx_out: Annotated[Path | None, typer.Option("--docx", metavar="TỆP.docx", show_default=False,
+                                                  help="ghi báo cáo theo dõi, đôn đốc theo thể thức")] = None,
+    office: OfficeProfile = None,
+) -> None:
+    import datetime as dt
+
+    from generator import safe_write, vnformat
+    from generator.cycle import followup
+
+    try:
+        day = dt.date.today() if overdue in (None, "hom-nay") else vnformat.parse_date(overdue)
+    except ValueError as exc:
+        typer.echo(f"vanban tasks: --qua-han: {exc}", err=True)
+        raise typer.Exit(EXIT_USAGE) from exc
+    if status not in (None, followup.NO_STATUS, *(s.value for s in TaskStatus)):
+        typer.echo(f"vanban tasks: --trang-thai `{status}` không có — chọn một trong: hoan-thanh, dang-thuc-hien, "
+                   f"chua-thuc-hien, {followup.NO_STATUS}", err=True)
+        raise typer.Exit(EXIT_USAGE)
+    rows, problems = followup.collect(paths, office)
+    rows = followup.select(rows, unit, status, day if overdue else None)
+    try:
+        if csv_out is not None:
+            safe_write.write_new(csv_out, followup.csv_text(rows).encode("utf-8-sig"))
+            typer.echo(f"đã tạo {display_path(csv_out)}")
+        if docx_out is not None:
+            report = followup.report(rows, followup.office_for(paths, office), day, docx_out)
+            pipeline.write_docx(report, docx_out)
+            typer.echo(f"đã tạo {display_path(docx_out)}")
+    except safe_write.TargetRefused as exc:
+        problems.append(Problem(display_path(csv_out or docx_out), 1, 1, exc.code, str(exc)))
+    except InputError as exc:
+        problems += exc.problems
+    if csv_out is None and docx_out is None:
+        _task_table(rows)
+    if problems:
+        _report(problems)
+        raise typer.Exit(EXIT_PROBLEMS)
+
+
+def _task_table(rows) -> None:
+    """A table on a terminal; one tab-separated line per task otherwise (for a pipe, grep or a spreadsheet)."""
+    from generator.cycle import followup
+
+    if not sys.stdout.isatty():
+        for line in [followup.COLUMNS, *(row.cells() for row in rows)]:
+            typer.echo("\t".join(line))
+        typer.echo(f"{len(rows)} nhiệm vụ")
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(*followup.COLUMNS, title=f"{len(rows)} nhiệm vụ", show_lines=True)
+    for row in rows:
+        table.add_row(*row.cells())
+    Console().print(table)
+
+
+class SchemaName(enum.StrEnum):
+    DOCUMENT = "van-ban"
+    OFFICE = "don-vi"
+
+
 @app.command("schema", cls=cli_text.VietnameseCommand,
-             help="In lược đồ JSON (JSON Schema) của tệp YAML — để trình soạn thảo (VS Code …) gợi ý khóa và "
-                  "báo lỗi ngay khi gõ.")
-def schema_command() -> None:
-    typer.echo(json.dumps(Document.model_json_schema(), ensure_ascii=False, indent=2))
+             help="In lược đồ JSON (JSON Schema) của tệp văn bản (van-ban, mặc định) hoặc của hồ sơ đơn vị "
+                  "(don-vi) — để trình soạn thảo (VS Code …) gợi ý khóa và báo lỗi ngay khi gõ. Bản có sẵn: "
+                  "thư mục schema/.")
+def schema_command(
+    name: Annotated[SchemaName, typer.Argument(help="van-ban hoặc don-vi", metavar="LOẠI",
+                                               show_default=False)] = SchemaName.DOCUMENT,
+) -> None:
+    from generator import schema
+
+    typer.echo(schema.dumps(schema.profile_schema() if name is SchemaName.OFFICE else schema.document_schema()),
+               nl=False)
 
 
 def main() -> None:

@@ -7,28 +7,24 @@ Each check yields (path in the YAML, code, Vietnamese message); the pipeline tur
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import Any
 
 from generator.errors import Code
-from generator.layout import MEETING_PLACEHOLDER, meeting_values
 from generator.loader import Path_
 from generator.model import Document, Item, Node
 from generator.numbering import NumberingScheme
 from generator.rulebook import Rulebook
-from generator.walk import body_texts
 
 Finding = tuple[Path_, str, str]
 
 
-def check(doc: Document, book: Rulebook, data: dict[str, Any]) -> list[Finding]:
-    """Problems of ``doc`` (whose YAML data as typed is ``data``, for the places) under ``book``."""
+def check(doc: Document, book: Rulebook) -> list[Finding]:
+    """Problems of ``doc`` under ``book``."""
     findings = (list(_kind(doc, book)) + list(_signature(doc, book)) + list(_recipients(doc, book))
                 + list(_marks(doc, book)))
     scheme_findings = list(_scheme(doc, book))
     findings += scheme_findings
     if not scheme_findings:
         findings += list(_depth(doc, NumberingScheme(doc.danh_so or book.danh_so_mac_dinh)))
-    findings += list(_placeholders(doc, data))
     return findings
 
 
@@ -111,13 +107,3 @@ def _items_too_deep(nodes: Sequence[Node], path: Path_, depth: int, scheme: Numb
                    f"({', '.join(scheme.examples)}) — hãy thêm một cấp vào `danh_so`, ví dụ \"a)\"")
         else:
             yield from _items_too_deep(node.muc, here + ("muc",), depth + 1, scheme)
-
-
-def _placeholders(doc: Document, data: dict[str, Any]) -> Iterator[Finding]:
-    known = meeting_values(doc)
-    for path, text in body_texts(data):
-        for match in MEETING_PLACEHOLDER.finditer(text):
-            if match.group(1) not in known:
-                yield (path, Code.MISSING_FIELD,
-                       f"đoạn văn dùng `{match.group(0)}` nhưng chưa có `hoi_nghi: {match.group(1)}:` — "
-                       "hãy ghi thông tin cuộc họp hoặc viết thẳng vào đoạn văn")

@@ -112,3 +112,4 @@ class Code(enum.StrEnum):
     OUTPUT = "VB021"
     OUTPUT_OPEN = "VB022"
     OUTPUT_EDITED = "VB023"
+    DUPLICATE_NUMBER = "VB030"

@@ -8,16 +8,20 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator import inline, metrics, vnformat
-from generator.model import Bullets, ColumnKind, Document, Item, Node, Part, Table, TableBlock
+from generator import inline, metrics, placeholders, vnformat
+from generator.model import (Bullets, ColumnKind, Document, Item, Node, Part, Review, Table, TableBlock,
+                             TaskStatus)
 from generator.numbering import NumberingScheme
 from generator.rulebook import Component, Mark, Rulebook
 from generator.styles import Align, Style
 
-# Meeting facts a paragraph may quote, written `{hoi_nghi.ngay}`: typed once, right everywhere.
-MEETING_PLACEHOLDER = re.compile(r"\{hoi_nghi\.(ten|ngay|chu_tri|thanh_phan)\}")
 CELL_MARGIN_MM = 1.9  # Word's default left and right cell margins
 TASK_TABLE_COLUMNS = (("TT", 1.2), ("Nội dung", None), ("Đơn vị chủ trì", 4.0), ("Thời hạn", 2.6))
+REVIEW_TABLE_COLUMNS = (("TT", 1.2), ("Nhiệm vụ", None), ("Đơn vị chủ trì", 3.4), ("Thời hạn", 2.5),
+                        ("Kết quả thực hiện", 3.4))
+# How a task's status reads in the review table.
+STATUS_WORDS = {TaskStatus.DONE: "Hoàn thành", TaskStatus.IN_PROGRESS: "Đang thực hiện",
+                TaskStatus.NOT_STARTED: "Chưa thực hiện"}
 
 
 @dataclass(frozen=True)
@@ -71,15 +75,6 @@ def _boxed(style: Style, text: str, component: Component, width_mm: float) -> Pa
     room = max(0.0, width_mm - metrics.text_width_mm(text, component.co_chu, component.dam) - BOX_PADDING_MM)
     indents = (room, 0.0) if style.value.align is Align.RIGHT else (0.0, room)
     return Paragraph(style, (inline.Run(text),), indent_mm=indents)
-
-
-def meeting_values(doc: Document) -> dict[str, str]:
-    meeting = doc.hoi_nghi
-    if meeting is None:
-        return {}
-    values = {"ten": meeting.ten, "ngay": vnformat.short_date(meeting.ngay) if meeting.ngay else None,
-              "chu_tri": ", ".join(meeting.chu_tri) or None, "thanh_phan": ", ".join(meeting.thanh_phan) or None}
-    return {key: value for key, value in values.items() if value}
 
 
 def number_line(doc: Document, book: Rulebook) -> str:
@@ -164,15 +159,13 @@ def _mark_under(mark: Mark, style: Style, text_lines: Sequence[str], component: 
 
 
 class _BodyWriter:
-    def __init__(self, scheme: NumberingScheme, book: Rulebook, meeting: dict[str, str], width_mm: float):
+    def __init__(self, scheme: NumberingScheme, book: Rulebook, width_mm: float):
         self.scheme = scheme
         self.bullet = book.gach_dau_dong
-        self.meeting = meeting
         self.width_mm = width_mm
         self.blocks: list[Block] = []
 
     def _runs(self, text: str, label: str = "") -> tuple[inline.Run, ...]:
-        text = MEETING_PLACEHOLDER.sub(lambda m: self.meeting.get(m.group(1), m.group(0)), text)
         return ((inline.Run(label + " "),) if label else ()) + tuple(inline.parse(text))
 
     def add(self, style: Style, text: str, label: str = "") -> None:
@@ -212,13 +205,18 @@ class _BodyWriter:
         self.bullets(item.gach_dau_dong)
         self.nodes(item.muc, counters)
 
-    def part(self, part: Part, number: int) -> None:
+    def part(self, part: Part, number: int, reviews: Sequence[Review] = ()) -> None:
         prefix = [number if part.tieu_de else 0]
         if part.tieu_de:
             self.add(Style.HEADING, part.tieu_de, self.scheme.label(prefix))
-        if not part.bang_nhiem_vu:
+        if part.bang_nhiem_vu:
+            self._tasks_as_table(part, prefix)
+        else:
             self.nodes(part.noi_dung, prefix)
-            return
+        if part.bang_theo_doi and reviews:
+            self.blocks.append(self._review_table(reviews))
+
+    def _tasks_as_table(self, part: Part, prefix: list[int]) -> None:
         rows: list[tuple[Cell, ...]] = []
         count = 0
         for node in part.noi_dung:
@@ -243,11 +241,27 @@ class _BodyWriter:
     def _flush_tasks(self, rows: list[tuple[Cell, ...]]) -> None:
         if not rows:
             return
-        fixed = sum(width * 10 for _, width in TASK_TABLE_COLUMNS if width)
-        widths = tuple(width * 10 if width else self.width_mm - fixed for _, width in TASK_TABLE_COLUMNS)
-        header = tuple(Cell(_plain(Style.TABLE_HEADER, name)) for name, _ in TASK_TABLE_COLUMNS)
-        self.blocks.append(TableLayout(widths, header, tuple(rows)))
+        self.blocks.append(self._fixed_table(TASK_TABLE_COLUMNS, rows))
         rows.clear()
+
+    def _fixed_table(self, columns: Sequence[tuple[str, float | None]], rows: list[tuple[Cell, ...]]) -> TableLayout:
+        """A table whose columns have set widths (cm) but one, which takes the rest of the line."""
+        fixed = sum(width * 10 for _, width in columns if width)
+        widths = tuple(width * 10 if width else self.width_mm - fixed for _, width in columns)
+        header = tuple(Cell(_plain(Style.TABLE_HEADER, name)) for name, _ in columns)
+        return TableLayout(widths, header, tuple(rows))
+
+    def _review_table(self, reviews: Sequence[Review]) -> TableLayout:
+        """Last period's tasks and how each went: the table a results part ends with (`bang_theo_doi`)."""
+        rows = []
+        for number, review in enumerate(reviews, start=1):
+            outcome = " — ".join(filter(None, [STATUS_WORDS.get(review.trang_thai, ""), review.ket_qua]))
+            rows.append((Cell(_plain(Style.TABLE_CENTER, str(number))),
+                         Cell(Paragraph(Style.TABLE, self._runs(review.nhiem_vu))),
+                         Cell(_plain(Style.TABLE, ", ".join(review.don_vi))),
+                         Cell(_plain(Style.TABLE_CENTER, vnformat.short_date(review.han) if review.han else "")),
+                         Cell(Paragraph(Style.TABLE, self._runs(outcome)))))
+        return self._fixed_table(REVIEW_TABLE_COLUMNS, rows)
 
     def table(self, table: Table) -> TableLayout:
         given = [c.rong_cm * 10 for c in table.cot if c.rong_cm]
@@ -295,7 +309,7 @@ def body_width_mm(book: Rulebook) -> float:
 
 
 def _writer(doc: Document, book: Rulebook) -> _BodyWriter:
-    return _BodyWriter(numbering_scheme(doc, book), book, meeting_values(doc), body_width_mm(book))
+    return _BodyWriter(numbering_scheme(doc, book), book, body_width_mm(book))
 
 
 def body_blocks(doc: Document, book: Rulebook) -> list[Block]:
@@ -304,7 +318,7 @@ def body_blocks(doc: Document, book: Rulebook) -> list[Block]:
     part_number = 0
     for _, part in doc.noi_dung.parts():
         part_number += 1 if part.tieu_de else 0
-        writer.part(part, part_number)
+        writer.part(part, part_number, doc.theo_doi)
     writer.texts(doc.noi_dung.ket_thuc)
     return _finish_body(writer.blocks, book.ket_thuc_noi_dung)
 
@@ -392,6 +406,6 @@ def context(doc: Document, book: Rulebook) -> dict[str, Any]:
         "ky_ho_ten": name,
         "lien_he": list(doc.lien_he),
         "phu_luc": appendices(doc, book),
-        "hoi_nghi": meeting_values(doc),
+        "hoi_nghi": placeholders.meeting_values(doc),
         "van_ban": doc.model_dump(mode="json"),
     }

@@ -18,7 +18,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from generator import inline, layout, vnformat
@@ -93,8 +93,8 @@ def lint(prepared: Prepared, today: dt.date | None = None,
     problems: list[Problem] = []
     for entry in RULES.values():
         for path, message in entry.check(context):
-            line, column = source.position(path)
-            problems.append(Problem(source.name, line, column, entry.code, message, entry.severity))
+            found = source.problem(path, entry.code, message)
+            problems.append(replace(found, severity=entry.severity))
     return sorted(problems)
 
 
@@ -663,3 +663,7 @@ def no_space_before_mark(context: LintContext) -> Iterator[Finding]:
             yield (path,
                    f"dấu cách trước dấu `{mark}`: `{excerpt(text, match.start(), match.end() + 1)}` — "
                    f"hãy viết dấu `{mark}` liền sau chữ đứng trước")
+
+
+# The office cycle's rules (VB16x) live with the cycle; importing them registers them in RULES.
+from generator.cycle import rules as _cycle_rules  # noqa: E402,F401

@@ -49,10 +49,19 @@ class LoadedFile:
     value_positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     key_positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     scalar_spans: dict[Path_, tuple[int, int]] = field(default_factory=dict)  # start, end offsets in the text
+    # Values taken from another file (the office profile): the path they stand at, and that file's name.
+    origins: dict[Path_, str] = field(default_factory=dict)
 
     @property
     def name(self) -> str:
         return display_path(self.path)
+
+    def file_of(self, path: Path_) -> str:
+        """The name of the file the value at ``path`` was typed in."""
+        for cut in range(len(path), 0, -1):
+            if path[:cut] in self.origins:
+                return self.origins[path[:cut]]
+        return self.name
 
     def position(self, path: Path_, *, of_key: bool = False) -> tuple[int, int]:
         """The place of the value (or its key) at ``path``, or of its nearest ancestor that has one."""
@@ -69,7 +78,7 @@ class LoadedFile:
 
     def problem(self, path: Path_, code: str, message: str, *, of_key: bool = False) -> Problem:
         line, column = self.position(path, of_key=of_key)
-        return Problem(self.name, line, column, code, message)
+        return Problem(self.file_of(path), line, column, code, message)
 
 
 def iter_strings(data: Any, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:

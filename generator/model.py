@@ -15,6 +15,7 @@ from pydantic import (BaseModel, BeforeValidator, ConfigDict, Discriminator, Fie
                       model_validator)
 
 from generator import rulebook, vnformat
+from generator.cycle import period
 
 
 def _lines(value: Any) -> Any:
@@ -33,7 +34,7 @@ def _date(value: Any) -> Any:
     return vnformat.parse_date(value) if isinstance(value, str) else value
 
 
-Lines = Annotated[list[str], BeforeValidator(_lines)]
+Lines = Annotated[list[str], BeforeValidator(_lines, json_schema_input_type=str | list[str])]
 NonBlank = Annotated[str, Field(min_length=1)]  # required text: spaces alone do not count (they are stripped)
 Date = Annotated[dt.date, BeforeValidator(_date)]
 
@@ -75,6 +76,21 @@ class TaskStatus(enum.StrEnum):
     NOT_STARTED = "chua-thuc-hien"
     IN_PROGRESS = "dang-thuc-hien"
     DONE = "hoan-thanh"
+
+
+class Review(_Model):
+    """Một nhiệm vụ của kỳ trước, được xem lại ở kỳ này: `vanban carry` chép sang, thư ký ghi tình trạng."""
+
+    nhiem_vu: NonBlank = Field(description="nhiệm vụ đã giao, chép nguyên văn từ văn bản kỳ trước",
+                               examples=["Sơ kết 5 năm thực hiện Kết luận số 120-KL/TW"])
+    don_vi: Lines = Field(default_factory=list, description="đơn vị chủ trì, thực hiện",
+                          examples=[["Ban Dân vận Tỉnh ủy"]])
+    han: Date | None = Field(None, description="thời hạn đã giao", examples=["30/6/2021"])
+    trang_thai: TaskStatus | None = Field(None, description="tình trạng: hoan-thanh, dang-thuc-hien hoặc "
+                                                            "chua-thuc-hien", examples=["hoan-thanh"])
+    ket_qua: str | None = Field(None, description="kết quả thực hiện, ghi ngắn", examples=["Đã tổ chức sơ kết"])
+    nguon: str | None = Field(None, description="văn bản và dòng đã giao nhiệm vụ (công cụ ghi)",
+                              examples=["tb-quy-i-2021.yaml:45"])
 
 
 class Bullets(_Model):
@@ -131,7 +147,8 @@ class Table(_Model):
     """Một bảng số liệu trong nội dung."""
 
     tieu_de: str | None = Field(None, description="tên bảng, in đậm phía trên", examples=["Kết quả xây dựng mô hình"])
-    cot: Annotated[list[Annotated[Column, BeforeValidator(_column)]], Field(min_length=1)] = Field(
+    cot: Annotated[list[Annotated[Column, BeforeValidator(_column, json_schema_input_type=str | Column)]],
+                   Field(min_length=1)] = Field(
         description="các cột: tên cột, hoặc `{ten: …, kieu: so}` cho cột số", examples=[["Lĩnh vực", "Số mô hình"]])
     dong: list[list[str | None]] = Field(min_length=1, description="các dòng, mỗi dòng một danh sách ô",
                                          examples=[[["Kinh tế", "472"]]])
@@ -182,10 +199,12 @@ class Part(_Model):
                                              "nhóm gạch đầu dòng (`- gach_dau_dong:`) và bảng (`- bang:`)")
     bang_nhiem_vu: bool = Field(False, description="trình bày các mục (nhiệm vụ) thành bảng: nội dung, đơn vị "
                                                    "chủ trì, thời hạn", examples=[True])
+    bang_theo_doi: bool = Field(False, description="in bảng kết quả thực hiện các nhiệm vụ kỳ trước (`theo_doi`) "
+                                                   "ở cuối phần này", examples=[True])
 
     @model_validator(mode="after")
     def _not_empty(self) -> Part:
-        if not (self.tieu_de or self.noi_dung):
+        if not (self.tieu_de or self.noi_dung or self.bang_theo_doi):
             raise ValueError("phần rỗng — hãy viết `tieu_de:` hoặc `noi_dung:`, hoặc xóa phần này")
         return self
 
@@ -230,6 +249,10 @@ def _recipient(value: Any) -> Any:
     return {"noi": value} if isinstance(value, str) else value
 
 
+# A plain line, or `noi:` with `ghi_chu:`.
+RecipientEntry = Annotated[Recipient, BeforeValidator(_recipient, json_schema_input_type=str | Recipient)]
+
+
 class Signature(_Model):
     """Thẩm quyền, chức vụ, họ tên người ký (ô 7a–7c)."""
 
@@ -258,7 +281,7 @@ class Appendix(_Model):
 class Document(_Model):
     """Một văn bản của Đảng (HD 36-HD/VPTW) hoặc của Nhà nước (NĐ 30/2020/NĐ-CP)."""
 
-    model_config = ConfigDict(title="Văn bản vanban", json_schema_extra={"$id": "vanban.schema.json"})
+    model_config = ConfigDict(title="Văn bản vanban")
 
     loai: str = Field(description="loại văn bản: thong-bao-ket-luan, ket-luan, bao-cao, ke-hoach hoặc cong-van",
                       examples=["thong-bao-ket-luan"])
@@ -267,11 +290,17 @@ class Document(_Model):
     co_quan: IssuingBody = Field(description="cơ quan ban hành",
                                  examples=[{"ten": "TỈNH ỦY BÌNH THUẬN", "viet_tat": "TU"}])
     so: str | None = Field(None, description="số văn bản, chỉ phần số; để trống thì văn thư điền tay",
-                           examples=["970"])
+                           examples=["970"], json_schema_extra={"anyOf": [
+                               {"type": "string", "pattern": r"^\s*[0-9]+\s*$"}, {"type": "integer", "minimum": 0},
+                               {"type": "null"}]})
     dia_danh: NonBlank = Field(description="địa danh nơi cơ quan đóng trụ sở", examples=["Phan Thiết"])
     ngay: Date | None = Field(None, description="ngày ban hành; để trống thì văn thư điền tay",
                               examples=["26/7/2010"])
-    nam: int | None = Field(None, description="năm ban hành khi chưa có ngày", examples=[2021])
+    nam: int | None = Field(None, description="năm ban hành khi chưa có ngày", examples=[2021],
+                            json_schema_extra={"pattern": r"^\s*\d{4}\s*$"})
+    ky: str | None = Field(None, description="kỳ của văn bản, viết một lần; trong chữ dùng {ky}, {ky_truoc}, "
+                                             "{ky_sau}, {nam}; `vanban carry` chuyển sang kỳ sau",
+                           examples=["quý II/2021", "6 tháng đầu năm 2021", "năm 2021", "tháng 5/2021"])
     ten_loai: str | None = Field(None, description="tên loại văn bản; mặc định theo loại", examples=["THÔNG BÁO"])
     do_khan: str | None = Field(None, description="độ khẩn: KHẨN, THƯỢNG KHẨN hoặc HỎA TỐC", examples=["KHẨN"])
     do_mat: str | None = Field(None, description="độ mật: MẬT, TỐI MẬT hoặc TUYỆT MẬT", examples=["MẬT"])
@@ -287,7 +316,11 @@ class Document(_Model):
                             examples=[["Ban Thường vụ các huyện ủy, thị ủy, thành ủy"]])
     noi_dung: Body = Field(description="nội dung văn bản")
     phu_luc: list[Appendix] = Field(default_factory=list, description="các phụ lục kèm theo, đánh số tự động")
-    noi_nhan: Annotated[list[Annotated[Recipient, BeforeValidator(_recipient)]], Field(min_length=1)] = Field(
+    theo_doi: list[Review] = Field(default_factory=list,
+                                   description="nhiệm vụ kỳ trước được xem lại (`vanban carry` chép sang): ghi "
+                                               "tình trạng từng việc; in thành bảng khi một phần có "
+                                               "`bang_theo_doi: true`")
+    noi_nhan: Annotated[list[RecipientEntry], Field(min_length=1)] = Field(
         description="nơi nhận, mỗi nơi một dòng; công cụ tự thêm `- `, dấu cuối dòng và dòng lưu",
         examples=[["Thường trực Tỉnh ủy (b/c)", "Sở Nội vụ"]])
     dau_cuoi_dong: str | None = Field(None, description="dấu cuối mỗi dòng nơi nhận: `,` hoặc `;`",
@@ -311,6 +344,13 @@ class Document(_Model):
         if value is not None and not re.fullmatch(r"[0-9]+", value):
             raise ValueError(f"`{value}` không phải số — chỉ viết phần số, ví dụ `so: \"970\"`; "
                              "ký hiệu như -TB/TU do công cụ tự thêm")
+        return value
+
+    @field_validator("ky")
+    @classmethod
+    def _period(cls, value: str | None) -> str | None:
+        if value is not None:
+            period.parse(value)  # a PeriodError is a ValueError with the accepted forms
         return value
 
     @field_validator("nam", mode="before")

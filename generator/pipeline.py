@@ -12,18 +12,30 @@ from generator.rulebook import Rulebook
 
 
 def check_file(source: Path, book: Rulebook | None = None, today: dt.date | None = None,
-               future_margin_days: int = lint.DEFAULT_FUTURE_MARGIN_DAYS) -> tuple[Prepared | None, list[Problem]]:
+               future_margin_days: int = lint.DEFAULT_FUTURE_MARGIN_DAYS,
+               office: Path | None = None) -> tuple[Prepared | None, list[Problem]]:
     """Every problem of ``source``: reading errors, or else the findings of every lint rule."""
     try:
-        prepared = prepare(source, book)
+        prepared = prepare(source, book, office)
     except InputError as exc:
         return None, exc.problems
     return prepared, lint.lint(prepared, today, future_margin_days)
 
 
-def render_bytes(prepared: Prepared, templates: Path = template_builder.TEMPLATE_DIR) -> bytes:
+def template_for(prepared: Prepared, templates: Path | None = None) -> Path:
+    """The Word template of the document: from ``--mau`` when given; else the office's own folder, where it has
+    one for this kind; else the built-in one."""
     doc = prepared.document
-    template = template_builder.template_path(doc.he_thong, doc.loai, templates)
+    if templates is None and prepared.office is not None and prepared.office.templates is not None:
+        own = template_builder.template_path(doc.he_thong, doc.loai, prepared.office.templates)
+        if own.is_file():
+            return own
+    return template_builder.template_path(doc.he_thong, doc.loai, templates or template_builder.TEMPLATE_DIR)
+
+
+def render_bytes(prepared: Prepared, templates: Path | None = None) -> bytes:
+    doc = prepared.document
+    template = template_for(prepared, templates)
     if not template.is_file():
         raise InputError([prepared.source.problem(("loai",), Code.TEMPLATE,
                                                   f"không có mẫu {display_path(template)} cho loại `{doc.loai}`")])
@@ -37,26 +49,35 @@ def default_output(source: Path, out_dir: Path | None = None) -> Path:
     return (out_dir or source.parent) / f"{source.stem}.docx"
 
 
-def render_file(source: Path, output: Path, templates: Path = template_builder.TEMPLATE_DIR,
+def render_file(source: Path, output: Path, templates: Path | None = None,
                 book: Rulebook | None = None, *, force: bool = False, today: dt.date | None = None,
-                future_margin_days: int = lint.DEFAULT_FUTURE_MARGIN_DAYS) -> list[Problem]:
+                future_margin_days: int = lint.DEFAULT_FUTURE_MARGIN_DAYS, office: Path | None = None) -> list[Problem]:
     """Check ``source`` and, when it has no error, render it into ``output``; return the warnings.
 
     Raise :class:`InputError` with every problem otherwise. The previous ``output`` stays whole if anything fails,
     and one edited by hand after we wrote it is only replaced with ``force`` (after a dated backup)."""
-    shown = display_path(output)
     if output.suffix.lower() != ".docx":
-        raise InputError([Problem(shown, 1, 1, Code.OUTPUT,
+        raise InputError([Problem(display_path(output), 1, 1, Code.OUTPUT,
                                   "tệp ra phải có đuôi .docx — công cụ không bao giờ ghi đè tệp YAML hay tệp khác")])
-    prepared, problems = check_file(source, book, today, future_margin_days)
+    prepared, problems = check_file(source, book, today, future_margin_days, office)
     if prepared is None or any(p.is_error for p in problems):
         raise InputError(problems)
     try:
-        target = safe_write.prepare_target(output, force=force, sources=(source,))
+        write_docx(prepared, output, templates, force=force, sources=(source,))
+    except InputError as exc:
+        raise InputError(problems + exc.problems) from exc
+    return problems
+
+
+def write_docx(prepared: Prepared, output: Path, templates: Path | None = None, *, force: bool = False,
+               sources: tuple[Path, ...] = ()) -> None:
+    """Render ``prepared`` into ``output``, replacing only a DOCX vanban wrote and nobody changed since (or any
+    file with ``force``, after a dated backup); never one of ``sources``."""
+    shown = display_path(output)
+    try:
+        target = safe_write.prepare_target(output, force=force, sources=sources)
         safe_write.write(target, safe_write.stamp(render_bytes(prepared, templates)))
     except safe_write.TargetRefused as exc:
-        raise InputError(problems + [Problem(shown, 1, 1, exc.code, str(exc))]) from exc
+        raise InputError([Problem(shown, 1, 1, exc.code, str(exc))]) from exc
     except OSError as exc:
-        raise InputError(problems + [Problem(shown, 1, 1, Code.OUTPUT,
-                                             f"không ghi được tệp ({os_reason(exc)})")]) from exc
-    return problems
+        raise InputError([Problem(shown, 1, 1, Code.OUTPUT, f"không ghi được tệp ({os_reason(exc)})")]) from exc

@@ -67,11 +67,19 @@ class Mark(_Strict):
         return self
 
 
+class NumberReset(enum.StrEnum):
+    """When a kind's numbers start again from 01."""
+
+    YEAR = "nam"        # every 1 January
+    TERM = "nhiem_ky"   # at the start of the committee's term (the office profile says when)
+
+
 class NumberPattern(_Strict):
     mau: str
     mau_khong_ma_loai: str | None = None  # for kinds without a type code (the State công văn)
     cho_trong: str
     so_chu_so_toi_thieu: int
+    dat_lai: NumberReset  # numbers run per kind and start again at this boundary
 
 
 class DatePattern(_Strict):

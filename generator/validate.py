@@ -20,25 +20,29 @@ _TAGGED_MODELS: dict[str, type[BaseModel] | None] = {"#muc": model.Item, "#gach"
                                                      "#bang": model.TableBlock, "#doan": None}
 
 
-def validate(loaded: LoadedFile) -> model.Document:
+Root = type[BaseModel]
+
+
+def validate(loaded: LoadedFile, root: Root = model.Document) -> Any:
+    """``loaded.data`` as an instance of ``root`` (a document, or an office profile)."""
     try:
-        return model.Document.model_validate(loaded.data)
+        return root.model_validate(loaded.data)
     except ValidationError as exc:
         errors = exc.errors()
-        typos = {_typo_target(error) for error in errors if error["type"] == "extra_forbidden"}
+        typos = {_typo_target(error, root) for error in errors if error["type"] == "extra_forbidden"}
         # A misspelt required key is one mistake: report the typo (with its fix), not also the missing key.
         kept = [e for e in errors if not (e["type"] == "missing" and tuple(e["loc"]) in typos)]
-        raise InputError([_problem(loaded, error) for error in kept]) from exc
+        raise InputError([_problem(loaded, error, root) for error in kept]) from exc
 
 
-def _typo_target(error: Any) -> tuple[Any, ...] | None:
+def _typo_target(error: Any, root: Root) -> tuple[Any, ...] | None:
     loc = tuple(error["loc"])
-    guess = _suggestion(loc)
+    guess = _suggestion(loc, root)
     return loc[:-1] + (guess,) if guess else None
 
 
-def _suggestion(loc: tuple[Any, ...]) -> str | None:
-    owner = _owner(loc)
+def _suggestion(loc: tuple[Any, ...], root: Root) -> str | None:
+    owner = _owner(loc, root)
     guesses = difflib.get_close_matches(str(loc[-1]), list(owner.model_fields) if owner else [], n=1, cutoff=0.6)
     return guesses[0] if guesses else None
 
@@ -69,9 +73,9 @@ def _models_in(annotation: Any) -> list[type[BaseModel]]:
     return found
 
 
-def _owner(loc: tuple[Any, ...]) -> type[BaseModel] | None:
+def _owner(loc: tuple[Any, ...], root: Root) -> type[BaseModel] | None:
     """The model class whose field is the last element of ``loc``."""
-    current: type[BaseModel] | None = model.Document
+    current: type[BaseModel] | None = root
     for part in loc[:-1]:
         if part in _TAGGED_MODELS:
             current = _TAGGED_MODELS[part]
@@ -83,8 +87,8 @@ def _owner(loc: tuple[Any, ...]) -> type[BaseModel] | None:
     return current
 
 
-def _field(loc: tuple[Any, ...]) -> FieldInfo | None:
-    owner = _owner(loc)
+def _field(loc: tuple[Any, ...], root: Root) -> FieldInfo | None:
+    owner = _owner(loc, root)
     if owner is None or not loc or not isinstance(loc[-1], str):
         return None
     return owner.model_fields.get(loc[-1])
@@ -119,11 +123,11 @@ def _kind_of(value: Any) -> str:
     return f"dòng chữ `{shorten(str(value))}`"
 
 
-def _problem(loaded: LoadedFile, error: Any) -> Problem:
+def _problem(loaded: LoadedFile, error: Any, root: Root) -> Problem:
     loc = tuple(error["loc"])
     kind = error["type"]
     path = _data_path(loaded.data, loc)
-    info = _field(loc)
+    info = _field(loc, root)
     what = f"`{_label(loc)}`" if loc else "tệp"
     description = f" ({info.description})" if info and info.description else ""
 
@@ -137,8 +141,8 @@ def _problem(loaded: LoadedFile, error: Any) -> Problem:
                               f"dòng `{shorten(str(loc[-1]))}:` kết thúc bằng dấu `:` nên YAML hiểu nhầm là tên khóa — "
                               f"hãy đặt cả dòng trong ngoặc kép: `\"{shorten(str(loc[-1]))}:\"`", of_key=True)
     if kind == "extra_forbidden":
-        owner = _owner(loc)
-        guess = _suggestion(loc)
+        owner = _owner(loc, root)
+        guess = _suggestion(loc, root)
         hint = (f"có phải ý bạn là `{guess}`?" if guess
                 else f"các khóa dùng được ở đây: {', '.join(f'`{a}`' for a in sorted(owner.model_fields))}"
                 if owner else "hãy xóa khóa này")

@@ -450,3 +450,72 @@ def test_space_before_a_mark_is_a_warning(check):
     assert check(text, "VB154") == [
         (12, 5, WARNING, "dấu cách trước dấu `)`: `Sở Nội vụ (b/c )` — hãy viết dấu `)` liền sau chữ đứng trước"),
         (13, 5, WARNING, "dấu cách trước dấu `,`: `Ban Dân vận ,` — hãy viết dấu `,` liền sau chữ đứng trước")]
+
+
+# ----------------------------------------------------------------------------------------- VB16x office cycle
+
+def test_a_prompt_left_in_the_draft_is_an_error(check):
+    text = edit("  mo_dau: Thường trực Tỉnh ủy đã kết luận.", '  mo_dau: "[cần viết] kết quả {ky}"')
+    assert check(text, "VB160") == [(10, 11, ERROR, "còn chỗ cần viết: `[cần viết] kết quả {ky}` — hãy viết nội dung "
+                                                    "thật thay cho dòng nhắc này")]
+    assert check(MINIMAL_YAML, "VB160") == []
+
+
+REVIEW = "theo_doi:\n  - nhiem_vu: Sơ kết Kết luận 120-KL/TW\n    han: 30/6/2010\n"
+
+
+def test_a_reviewed_task_needs_its_status(check):
+    assert check(MINIMAL_YAML + REVIEW, "VB161") == [(17, 5, ERROR,
+        "nhiệm vụ kỳ trước `Sơ kết Kết luận 120-KL/TW` chưa ghi tình trạng — hãy ghi `trang_thai:` một trong: "
+        "chua-thuc-hien, dang-thuc-hien, hoan-thanh, hoặc xóa nhiệm vụ khỏi `theo_doi`")]
+    assert check(MINIMAL_YAML + REVIEW + "    trang_thai: hoan-thanh\n", "VB161") == []
+
+
+def test_an_open_task_past_its_deadline_is_a_warning(check):
+    assert check(MINIMAL_YAML + REVIEW + "    trang_thai: dang-thuc-hien\n", "VB162") == [(17, 5, WARNING,
+        "nhiệm vụ kỳ trước `Sơ kết Kết luận 120-KL/TW` quá hạn 30/6/2010 mà vẫn đang thực hiện — hãy đôn đốc, ghi "
+        "hạn mới khi giao lại, hoặc ghi `trang_thai: hoan-thanh` nếu đã xong")]
+    assert check(MINIMAL_YAML + REVIEW + "    trang_thai: hoan-thanh\n", "VB162") == []
+    task = body("nhiem_vu:\n  noi_dung:\n    - noi_dung: Sơ kết\n      han: 30/6/2010")
+    assert check(task, "VB162") == [(13, 14, WARNING, "nhiệm vụ `Sơ kết` có hạn 30/6/2010 đã qua vào ngày của văn bản "
+                                                      "— hãy ghi hạn mới")]
+
+
+def test_a_meeting_outside_the_period_or_long_before_the_notice_is_a_warning(check):
+    in_period = edit("ngay: 26/7/2010", "ngay: 26/7/2010\nky: quý III/2010", with_meeting("22/7/2010"))
+    assert check(in_period, "VB163") == []
+    left_over = edit("ngay: 26/7/2010", "ngay: 26/7/2010\nky: quý III/2010", with_meeting("09/4/2010"))
+    assert check(left_over, "VB163") == [(11, 9, WARNING,
+        "ngày họp 09/4/2010 không thuộc quý III/2010 hay quý IV/2010 — có phải ngày họp của kỳ trước còn sót lại? "
+        "Hãy kiểm tra `hoi_nghi.ngay` và `ky`")]
+    assert check(with_meeting("09/4/2010"), "VB163") == [(10, 9, WARNING,
+        "ngày họp 09/4/2010 cách ngày ban hành 26/7/2010 hơn 31 ngày — thông báo kết luận thường ra vài ngày sau "
+        "cuộc họp; hãy kiểm tra `hoi_nghi.ngay` và `ngay`")]
+
+
+def test_a_period_left_over_from_last_quarter_is_a_warning(check):
+    text = edit("trich_yeu: KẾT LUẬN CỦA THƯỜNG TRỰC TỈNH ỦY",
+                "ky: quý II/2010\ntrich_yeu: KẾT LUẬN HỘI NGHỊ QUÝ I, NHIỆM VỤ QUÝ III NĂM 2010")
+    assert check(text, "VB164") == [(9, 12, WARNING,
+        "`QUÝ I` khác kỳ của văn bản (quý II/2010) — có phải chữ của kỳ trước còn sót lại? Hãy sửa, hoặc viết "
+        "`{ky}`/`{ky_sau}` để công cụ tự điền")]
+    assert check(text.replace("QUÝ I,", "{ky},"), "VB164") == []
+
+
+def test_placeholders_must_exist_and_have_a_value(check):
+    text = edit("  mo_dau: Thường trực Tỉnh ủy đã kết luận.", "  mo_dau: Kết luận {kyy} và {hoi_nghi.ngay}.")
+    assert check(text, "VB165") == [
+        (10, 11, ERROR, "chỗ điền `{hoi_nghi.ngay}` cần `hoi_nghi: {ngay: 09/4/2021}` — hãy ghi thông tin đó, hoặc "
+                        "viết thẳng vào dòng chữ"),
+        (10, 11, ERROR, "chỗ điền `{kyy}` không có — có phải ý bạn là `{ky}`?")]
+    assert check(edit("ngay: 26/7/2010", "ngay: 26/7/2010\nky: quý III/2010", text.replace("{kyy}", "{ky}")),
+                 "VB165") == [(11, 11, ERROR, "chỗ điền `{hoi_nghi.ngay}` cần `hoi_nghi: {ngay: 09/4/2021}` — hãy ghi "
+                                              "thông tin đó, hoặc viết thẳng vào dòng chữ")]
+
+
+def test_a_task_reported_done_is_not_set_again(check):
+    tasks = body("nhiem_vu:\n  noi_dung:\n    - noi_dung: Sơ kết Kết luận 120-KL/TW")
+    assert check(tasks + REVIEW + "    trang_thai: hoan-thanh\n", "VB166") == [(12, 9, WARNING,
+        "nhiệm vụ `Sơ kết Kết luận 120-KL/TW` đã ghi hoàn thành ở `theo_doi` mà vẫn được giao lại — hãy xóa nhiệm vụ "
+        "này khỏi phần nhiệm vụ")]
+    assert check(tasks + REVIEW + "    trang_thai: dang-thuc-hien\n", "VB166") == []

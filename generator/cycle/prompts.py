@@ -1,0 +1,20 @@
+"""The `[cần viết]` marker that `vanban new` and `vanban carry` put where the secretary must write: found in any
+text as typed, so that a draft is refused until every one is written (rule VB160) — even while other mistakes
+keep the draft from being validated."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from generator.errors import shorten
+from generator.loader import LoadedFile, Path_
+
+PROMPT = "[cần viết]"
+CODE = "VB160"
+
+
+def unwritten(source: LoadedFile) -> Iterator[tuple[Path_, str]]:
+    """(path, message) for every text that still holds the marker."""
+    for path, text in source.strings():
+        if PROMPT in text:
+            yield path, f"còn chỗ cần viết: `{shorten(text, 50)}` — hãy viết nội dung thật thay cho dòng nhắc này"

@@ -1,0 +1,102 @@
+"""Placeholders a secretary types once and the tool fills everywhere: ``{ky}``, ``{ky_truoc}``, ``{ky_sau}``,
+``{nam}`` (from the document's period, ``ky: quý II/2021``) and ``{hoi_nghi.ten}``, ``{hoi_nghi.ngay}``,
+``{hoi_nghi.chu_tri}``, ``{hoi_nghi.thanh_phan}`` (from the meeting) — in the trích yếu, headings, paragraphs
+and table cells alike.
+
+After the rulebook checks the document is filled, so that the lint rules and the layout see the text as it will
+be printed; rule VB165 reports a placeholder that does not exist (with a suggestion) or whose value the document
+does not give.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from pydantic import BaseModel
+
+from generator import vnformat
+from generator.cycle import period
+from generator.errors import shorten
+from generator.loader import Path_, iter_strings
+from generator.model import Document
+
+PLACEHOLDER = re.compile(r"\{([a-z_]+(?:\.[a-z_]+)?)\}")
+
+# Every placeholder, with where its value comes from (for the message when the document does not give it).
+SOURCES = {
+    "ky": "ky: quý II/2021",
+    "ky_truoc": "ky: quý II/2021",
+    "ky_sau": "ky: quý II/2021",
+    "nam": "ky: quý II/2021` hoặc `ngay: 12/4/2021",
+    "hoi_nghi.ten": "hoi_nghi: {ten: …}",
+    "hoi_nghi.ngay": "hoi_nghi: {ngay: 09/4/2021}",
+    "hoi_nghi.chu_tri": "hoi_nghi: {chu_tri: …}",
+    "hoi_nghi.thanh_phan": "hoi_nghi: {thanh_phan: […]}",
+}
+
+
+def meeting_values(doc: Document) -> dict[str, str]:
+    """The meeting's facts as printed text, by field name (the fields it has)."""
+    meeting = doc.hoi_nghi
+    if meeting is None:
+        return {}
+    values = {"ten": meeting.ten, "ngay": vnformat.short_date(meeting.ngay) if meeting.ngay else None,
+              "chu_tri": ", ".join(meeting.chu_tri) or None, "thanh_phan": ", ".join(meeting.thanh_phan) or None}
+    return {key: value for key, value in values.items() if value}
+
+
+def values(doc: Document) -> dict[str, str]:
+    """The value of every placeholder this document can fill. The meeting's name may itself use the period
+    (`ten: hội nghị trực báo {ky}`), so the period's values are filled into the meeting's first."""
+    found: dict[str, str] = {}
+    if doc.ky:
+        found.update(period.placeholder_values(period.parse(doc.ky)))
+    elif doc.ngay or doc.nam:
+        found["nam"] = str(doc.ngay.year if doc.ngay else doc.nam)
+    for key, value in meeting_values(doc).items():
+        found[f"hoi_nghi.{key}"] = _replace(value, found)
+    return found
+
+
+def _replace(text: str, known: dict[str, str]) -> str:
+    return PLACEHOLDER.sub(lambda m: known.get(m.group(1), m.group(0)), text)
+
+
+def check(doc: Document, data: dict[str, Any]) -> Iterator[tuple[Path_, str]]:
+    """(path, message) for every placeholder that is unknown or that the document gives no value for."""
+    known = values(doc)
+    for path, text in iter_strings(data):
+        for match in PLACEHOLDER.finditer(text):
+            name = match.group(1)
+            if name in known:
+                continue
+            if name in SOURCES:
+                yield (path, f"chỗ điền `{{{name}}}` cần `{SOURCES[name]}` — hãy ghi thông tin đó, hoặc viết thẳng vào "
+                       "dòng chữ")
+                continue
+            guess = difflib.get_close_matches(name, list(SOURCES), n=1, cutoff=0.6)
+            hint = (f"có phải ý bạn là `{{{guess[0]}}}`?" if guess
+                    else "các chỗ điền dùng được: " + ", ".join(f"`{{{n}}}`" for n in SOURCES))
+            yield path, f"chỗ điền `{{{shorten(name, 60)}}}` không có — {hint}"
+
+
+def fill(doc: Document) -> Document:
+    """The document with every placeholder replaced by its value (checked to exist beforehand)."""
+    known = values(doc)
+    if not known:
+        return doc
+    return _filled(doc, lambda text: _replace(text, known))
+
+
+def _filled(value: Any, replace) -> Any:
+    if isinstance(value, str):
+        return replace(value) if "{" in value else value
+    if isinstance(value, list):
+        return [_filled(item, replace) for item in value]
+    if isinstance(value, BaseModel):
+        return value.model_copy(update={name: _filled(getattr(value, name), replace)
+                                        for name in type(value).model_fields})
+    return value
