@@ -16,7 +16,7 @@ from typing import Annotated
 import typer
 
 from generator import cli_text, legacy_fix, lint, pipeline
-from generator.errors import InputError, Problem, display_path
+from generator.errors import Code, InputError, Problem, display_path, os_reason
 from generator.model import TaskStatus
 
 EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL = 1, 2, 3
@@ -44,6 +44,8 @@ OfficeProfile = Annotated[Path | None, typer.Option(
 RulebookCode = Annotated[str | None, typer.Option(
     "--he-thong", metavar="HỆ_THỐNG", show_default=False,
     help="dang hoặc nha-nuoc (mặc định: theo hồ sơ đơn vị, không có thì dang)")]
+PdfFlag = Annotated[bool, typer.Option("--pdf", help="tạo thêm tệp PDF (qua LibreOffice)")]
+PngFlag = Annotated[bool, typer.Option("--png", help="tạo thêm ảnh PNG từng trang để xem nhanh (kèm PDF)")]
 MarginDays = Annotated[int, typer.Option(
     "--so-ngay-truoc", metavar="SỐ_NGÀY", min=0,
     help="ngày ban hành được muộn hơn hôm nay tối đa bấy nhiêu ngày")]
@@ -75,9 +77,11 @@ def _report(problems: list[Problem], output_format: OutputFormat = OutputFormat.
 
 
 @app.command("render", cls=cli_text.VietnameseCommand,
-             help="Kiểm tra rồi tạo tệp DOCX từ một hay nhiều tệp YAML. Mặc định tệp DOCX nằm cạnh tệp YAML, "
-                  "cùng tên. Có lỗi thì không tạo và tệp DOCX cũ được giữ nguyên; cảnh báo thì vẫn tạo. "
-                  "Tệp DOCX đã bị sửa tay hoặc đang mở trong Word thì không bị ghi đè.")
+             help="Kiểm tra rồi tạo tệp DOCX từ các tệp YAML, thư mục (tìm cả thư mục con, bỏ qua don-vi.yaml và "
+                  "bản cũ) hoặc mẫu tên như `drafts/*.yaml`; nhiều tệp thì chạy song song trên mọi lõi máy. Mặc định "
+                  "tệp DOCX nằm cạnh tệp YAML, cùng tên. Có lỗi thì không tạo và tệp DOCX cũ được giữ nguyên; cảnh "
+                  "báo thì vẫn tạo; một tệp lỗi không làm dừng các tệp khác. Tệp DOCX đã bị sửa tay hoặc đang mở "
+                  "trong Word thì không bị ghi đè.")
 def render_command(
     files: Files,
     output: Annotated[Path | None, typer.Option("-o", "--out", help="tên tệp DOCX ra (chỉ khi có một tệp YAML)",
@@ -91,24 +95,155 @@ def render_command(
                                                          "lại với ngày giờ trong tên)")] = False,
     margin: MarginDays = lint.DEFAULT_FUTURE_MARGIN_DAYS,
     office: OfficeProfile = None,
+    pdf: PdfFlag = False,
+    png: PngFlag = False,
 ) -> None:
-    if output is not None and (len(files) > 1 or out_dir is not None):
+    from generator import batch
+
+    jobs = batch.jobs_for(files, out_dir)
+    if output is not None and (len(jobs) != 1 or out_dir is not None):
         typer.echo("vanban render: -o chỉ dùng với đúng một tệp YAML và không đi cùng --out-dir", err=True)
         raise typer.Exit(EXIT_USAGE)
-    problems: list[Problem] = []
-    for source in files:
-        target = output or pipeline.default_output(source, out_dir)
-        try:
-            problems.extend(pipeline.render_file(source, target, templates, force=force,
-                                                 future_margin_days=margin, office=office))
-        except InputError as exc:
-            problems.extend(exc.problems)
-            continue
-        typer.echo(f"đã tạo {display_path(target)}")
+    if output is not None:
+        jobs = [batch.Job(jobs[0].source, output)]
+    options = batch.Options(templates, force, margin, office)
+    outcomes = _with_progress(jobs, lambda on_done: batch.run(jobs, options, on_done))
+    problems = [problem for outcome in outcomes for problem in outcome.problems]
+    written = [outcome.output for outcome in outcomes if not outcome.failed]
+    if pdf or png:
+        problems += _convert(written, png)
+    if len(outcomes) > 1:
+        _summary_table(outcomes)
     if problems:
         _report(problems)
     if any(p.is_error for p in problems):
         raise typer.Exit(EXIT_PROBLEMS)
+
+
+def _with_progress(jobs, work):
+    """Run ``work(on_done)`` with a progress bar on a terminal, or one line per document otherwise."""
+    def line(outcome) -> None:
+        if not outcome.failed:
+            typer.echo(f"đã tạo {display_path(outcome.output)}")
+
+    if len(jobs) < 2 or not sys.stderr.isatty():
+        return work(line)
+    from rich.progress import Progress
+
+    with Progress(transient=True) as progress:
+        task = progress.add_task("Đang tạo văn bản", total=len(jobs))
+        return work(lambda outcome: (line(outcome), progress.advance(task)))
+
+
+def _summary_table(outcomes) -> None:
+    """File, result, output, warnings: a table on a terminal, tab-separated lines otherwise."""
+    rows = [(display_path(o.source), "lỗi" if o.failed else "đã tạo",
+             "" if o.failed else display_path(o.output), str(o.warnings)) for o in outcomes]
+    header = ("Tệp", "Kết quả", "Tệp ra", "Cảnh báo")
+    failed = sum(o.failed for o in outcomes)
+    title = f"{len(outcomes) - failed}/{len(outcomes)} văn bản đã tạo" + (f", {failed} lỗi" if failed else "")
+    if not sys.stderr.isatty():
+        for row in [header, *rows]:
+            typer.echo("\t".join(row), err=True)
+        typer.echo(title, err=True)
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(*header, title=title)
+    for row in rows:
+        table.add_row(*row)
+    Console(stderr=True).print(table)
+
+
+def _convert(documents: list[Path], png: bool) -> list[Problem]:
+    """PDF (and PNG pages) of every written DOCX: one LibreOffice run per output folder."""
+    from generator.conversion import pages, pdf
+
+    problems = []
+    by_folder: dict[Path, list[Path]] = {}
+    for document in documents:
+        by_folder.setdefault(document.parent, []).append(document)
+    for folder, group in by_folder.items():
+        try:
+            for made in pdf.to_pdf(group, folder):
+                typer.echo(f"đã tạo {display_path(made)}")
+                if png:
+                    shown = [display_path(page) for page in pages.to_png(made)]
+                    typer.echo(f"đã tạo {len(shown)} ảnh trang: {', '.join(shown)}")
+        except pdf.ConversionError as exc:
+            problems.append(Problem(display_path(group[0]), 1, 1, Code.CONVERSION, str(exc)))
+    return problems
+
+
+@app.command("pdf", cls=cli_text.VietnameseCommand,
+             help="Chuyển tệp DOCX sang PDF qua LibreOffice (cả loạt trong một lần chạy); --png thêm ảnh từng trang.")
+def pdf_command(
+    documents: Annotated[list[Path], typer.Argument(help="các tệp DOCX", metavar="TỆP.docx...", show_default=False)],
+    png: PngFlag = False,
+) -> None:
+    missing = [Problem(display_path(d), 1, 1, Code.OUTPUT, "không có tệp này") for d in documents if not d.is_file()]
+    problems = missing or _convert(list(documents), png)
+    if problems:
+        _report(problems)
+        raise typer.Exit(EXIT_PROBLEMS)
+
+
+@app.command("xem", cls=cli_text.VietnameseCommand,
+             help="Xem trước: kiểm tra, tạo văn bản và PDF trong một thư mục tạm rồi mở PDF bằng trình xem của máy "
+                  "(không ghi gì cạnh tệp YAML).")
+def preview_command(
+    source: Annotated[Path, typer.Argument(help="tệp YAML", metavar="TỆP.yaml", show_default=False)],
+    office: OfficeProfile = None,
+) -> None:
+    import tempfile
+
+    from generator.conversion import pdf, viewer
+
+    folder = Path(tempfile.mkdtemp(prefix="vanban-xem-"))
+    target = folder / f"{source.stem}.docx"
+    try:
+        problems = pipeline.render_file(source, target, office=office)
+        (made,) = pdf.to_pdf([target], folder)
+    except InputError as exc:
+        _report(exc.problems)
+        raise typer.Exit(EXIT_PROBLEMS) from exc
+    except pdf.ConversionError as exc:
+        _report([Problem(display_path(source), 1, 1, Code.CONVERSION, str(exc))])
+        raise typer.Exit(EXIT_PROBLEMS) from exc
+    if problems:
+        _report(problems)
+    typer.echo(f"bản xem trước: {made}" + ("" if viewer.open_file(made) else " (máy không có trình xem PDF: hãy mở "
+                                                                               "tệp này)"))
+
+
+@app.command("watch", cls=cli_text.VietnameseCommand,
+             help="Theo dõi tệp hoặc thư mục: mỗi lần lưu tệp YAML là tạo lại văn bản và in các phát hiện; "
+                  "Ctrl+C để dừng.")
+def watch_command(
+    paths: Annotated[list[Path], typer.Argument(help="tệp YAML hoặc thư mục", metavar="TỆP_HOẶC_THƯ_MỤC...",
+                                                show_default=False)],
+    pdf: PdfFlag = False,
+    office: OfficeProfile = None,
+) -> None:
+    from generator import batch, watch
+
+    def rendered(sources: list[Path]) -> None:
+        for job in batch.jobs_for(sources, None):
+            outcome = batch.run([job], batch.Options(office=office), processes=1)[0]
+            if not outcome.failed:
+                typer.echo(f"đã tạo {display_path(outcome.output)}")
+            problems = list(outcome.problems) + (_convert([outcome.output], False) if pdf and not outcome.failed
+                                                 else [])
+            if problems:
+                _report(problems)
+
+    typer.echo("đang theo dõi — lưu tệp YAML là văn bản được tạo lại; Ctrl+C để dừng", err=True)
+    rendered(list(paths))
+    try:
+        watch.changes(paths, rendered)
+    except KeyboardInterrupt:
+        typer.echo("đã dừng theo dõi", err=True)
 
 
 @app.command("check", cls=cli_text.VietnameseCommand,
@@ -121,11 +256,12 @@ def check_command(
     margin: MarginDays = lint.DEFAULT_FUTURE_MARGIN_DAYS,
     office: OfficeProfile = None,
 ) -> None:
+    from generator import batch
     from generator.cycle import register
 
     problems: list[Problem] = []
     prepared = []
-    for source in files:
+    for source, _ in batch.documents(files):
         document, found = pipeline.check_file(source, future_margin_days=margin, office=office)
         problems.extend(found)
         prepared += [document] if document is not None else []
@@ -371,6 +507,77 @@ def _task_table(rows) -> None:
     for row in rows:
         table.add_row(*row.cells())
     Console().print(table)
+
+
+templates_app = typer.Typer(cls=cli_text.VietnameseGroup, no_args_is_help=False,
+                            context_settings={"help_option_names": ["-h", "--help"]})
+app.add_typer(templates_app, name="templates",
+              help="Mẫu Word: liệt kê mẫu có sẵn, chép một mẫu ra để văn phòng sửa, xem một mẫu đọc những biến nào.")
+
+
+@templates_app.callback(invoke_without_command=True)
+def templates_command(context: typer.Context) -> None:
+    """Liệt kê các mẫu Word có sẵn: tên (hệ_thống/loại) và loại văn bản."""
+    if context.invoked_subcommand is not None:
+        return
+    from generator import template_vars
+
+    listed = template_vars.builtin_templates()
+    width = max(len(t.name) for t in listed)
+    for template in listed:
+        typer.echo(f"{template.name:<{width}}  {template.description}")
+
+
+@templates_app.command("copy", cls=cli_text.VietnameseCommand,
+                       help="Chép một mẫu có sẵn ra ĐÍCH để văn phòng sửa trong Word; không bao giờ ghi đè tệp đã có. "
+                            "ĐÍCH không có đuôi .docx là một thư mục mẫu: mẫu vào ĐÍCH/hệ_thống/loại.docx, đúng chỗ "
+                            "--mau và `mau:` của don-vi.yaml tìm.")
+def templates_copy_command(
+    name: Annotated[str, typer.Argument(help="tên mẫu, ví dụ dang/thong-bao-ket-luan (xem `vanban templates`)",
+                                        metavar="TÊN", show_default=False)],
+    destination: Annotated[Path, typer.Argument(help="tệp .docx mới, hoặc thư mục mẫu", metavar="ĐÍCH",
+                                                show_default=False)],
+) -> None:
+    from generator import safe_write, template_vars
+
+    try:
+        written = template_vars.copy_template(name, destination)
+    except template_vars.UnknownTemplate as exc:
+        typer.echo(f"vanban templates copy: {exc}", err=True)
+        raise typer.Exit(EXIT_USAGE) from exc
+    except safe_write.TargetRefused as exc:
+        typer.echo(f"vanban templates copy: {exc}", err=True)
+        raise typer.Exit(EXIT_PROBLEMS) from exc
+    except OSError as exc:
+        typer.echo(f"vanban templates copy: không ghi được {display_path(destination)}: {os_reason(exc)}", err=True)
+        raise typer.Exit(EXIT_PROBLEMS) from exc
+    folder = written.parent.parent
+    typer.echo(f"đã chép mẫu {name} ra {display_path(written)}")
+    if written == folder / f"{name}.docx":
+        typer.echo(f"sửa mẫu trong Word, rồi dùng: vanban render TỆP.yaml --mau {display_path(folder)} (hoặc ghi "
+                   f"`mau: {display_path(folder)}` trong don-vi.yaml)")
+    else:
+        typer.echo(f"lưu ý: --mau chỉ tìm mẫu này ở THƯ_MỤC/{name}.docx", err=True)
+
+
+@templates_app.command("vars", cls=cli_text.VietnameseCommand,
+                       help="Liệt kê mọi biến một mẫu Word đọc, theo thứ tự trong mẫu: biến, nơi có nó (thân văn bản, "
+                            "đầu trang…) và chữ của đoạn Word chứa thẻ.")
+def templates_vars_command(
+    template: Annotated[Path, typer.Argument(help="tệp mẫu Word", metavar="TỆP.docx", show_default=False)],
+) -> None:
+    from generator import render, template_vars
+
+    try:
+        uses = template_vars.template_variables(template)
+    except render.TemplateError as exc:
+        _report([Problem(display_path(template), 1, 1, Code.TEMPLATE, str(exc))])
+        raise typer.Exit(EXIT_PROBLEMS) from exc
+    places = {use.part: template_vars.part_title(use.part) for use in uses}
+    path_width = max((len(use.path) for use in uses), default=0)
+    place_width = max((len(place) for place in places.values()), default=0)
+    for use in uses:
+        typer.echo(f"{use.path:<{path_width}}  {places[use.part]:<{place_width}}  {use.paragraph}")
 
 
 class SchemaName(enum.StrEnum):

@@ -112,4 +112,5 @@ class Code(enum.StrEnum):
     OUTPUT = "VB021"
     OUTPUT_OPEN = "VB022"
     OUTPUT_EDITED = "VB023"
+    CONVERSION = "VB024"
     DUPLICATE_NUMBER = "VB030"

@@ -39,10 +39,26 @@ def render_bytes(prepared: Prepared, templates: Path | None = None) -> bytes:
     if not template.is_file():
         raise InputError([prepared.source.problem(("loai",), Code.TEMPLATE,
                                                   f"không có mẫu {display_path(template)} cho loại `{doc.loai}`")])
+    context = layout.context(doc, prepared.book)
     try:
-        return render.render(template, layout.context(doc, prepared.book))
+        return render.render(template, context)
     except render.TemplateError as exc:
-        raise InputError([prepared.source.problem(("loai",), Code.TEMPLATE, str(exc))]) from exc
+        raise InputError(_missing_data(prepared, template, context)
+                         or [prepared.source.problem(("loai",), Code.TEMPLATE, str(exc))]) from exc
+
+
+def _missing_data(prepared: Prepared, template: Path, context: dict) -> list[Problem]:
+    """When a template fails for data the document lacks: one problem per use, with the template's paragraph."""
+    from generator import template_vars  # only on this failure path: it parses the whole template
+
+    try:
+        uses = template_vars.missing_data(template, context)
+    except render.TemplateError:
+        return []
+    return [prepared.source.problem(("loai",), Code.TEMPLATE,
+                                    f"mẫu {template.name} cần `{use.path}` mà văn bản không có — ở "
+                                    f"{template_vars.part_title(use.part)}, đoạn «{use.paragraph}»")
+            for use in uses]
 
 
 def default_output(source: Path, out_dir: Path | None = None) -> Path:

@@ -1,29 +1,27 @@
-"""Stage 5: render a layout context into a Word template with docxtpl, inside Jinja's sandbox. Templates may come
-from another office, so they get no Python: a sandboxed environment with autoescape and StrictUndefined, our
-Vietnamese filters, a time limit, and a check of the OOXML that comes out (``safe_write`` then writes it)."""
+"""Stage 5: render a layout context into a Word template with docxtpl, inside a bounded Jinja sandbox
+(``rendering.sandbox``). Templates may come from another office, so they get no Python, and one that is not ours runs
+checked (``rendering.package``) in a child process with a time and a memory limit (``rendering.cage``). The OOXML that
+comes out is checked too (``safe_write`` then writes it)."""
 
 from __future__ import annotations
 
-import contextlib
 import html
 import io
 import re
-import signal
-import threading
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import docx
-import jinja2
 from docxtpl import DocxTemplate
-from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 from markupsafe import Markup  # finished XML: autoescape leaves it alone, docxtpl inserts it as is
 
-from generator import vnformat
+from generator import template_builder, vnformat
 from generator.layout import AppendixLayout, Paragraph, TableLayout
+from generator.rendering import TemplateError, cage, explain, package, shown  # TemplateError: pipeline's VB020
+from generator.rendering.sandbox import Sandbox
 
 FILTERS: dict[str, Callable[..., str]] = {
     "ngay_thang_nam": vnformat.date_words,   # {{ ngay | ngay_thang_nam }} → ngày 05 tháng 3 năm 2024
@@ -39,14 +37,8 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _XML_PARTS = re.compile(r"word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml")
 
 
-class TemplateError(Exception):
-    """The template cannot be rendered; the message is in Vietnamese and names the template."""
-
-
-def environment() -> SandboxedEnvironment:
-    env = SandboxedEnvironment(autoescape=True, undefined=jinja2.StrictUndefined)
-    env.filters.update(FILTERS)
-    return env
+def environment() -> Sandbox:
+    return Sandbox(FILTERS)
 
 
 def _twips(mm: float) -> int:
@@ -126,59 +118,58 @@ def _rich(value: Any) -> Any:
     return value
 
 
-# A template from elsewhere may loop for ever (the sandbox caps `range`, not nested loops): stop it.
-RENDER_TIME_LIMIT_SECONDS = 30.0
-
-
-class _TimeUp(Exception):
-    pass
-
-
-@contextlib.contextmanager
-def _time_limit(seconds: float):
-    """Interrupt the render after ``seconds`` (with SIGALRM: POSIX, main thread; elsewhere no limit)."""
-    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def time_up(_signum, _frame):
-        raise _TimeUp
-
-    previous = signal.signal(signal.SIGALRM, time_up)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+# A template from elsewhere may loop for ever (the sandbox bounds values, not nested loops): its child is killed.
+RENDER_TIME_LIMIT_SECONDS = 8.0  # a real template renders in a tenth of a second; a refusal stays under 10 s
 
 
 def render(template: Path, context: dict[str, Any]) -> bytes:
     """The DOCX bytes of ``template`` filled with ``context``; checked to be well-formed and fully rendered."""
+    rich = {key: _rich(value) for key, value in context.items()}
+    texts = set(_texts(context))
+    if is_ours(template):
+        return _fill(template.read_bytes(), template.name, rich, texts)
+    return cage.run(_fill_foreign, (template, rich, texts), template.name, RENDER_TIME_LIMIT_SECONDS)
+
+
+def is_ours(template: Path) -> bool:
+    """The templates we build and ship render in this process, fast; any other file may come from anywhere."""
+    return template.resolve().is_relative_to(template_builder.TEMPLATE_DIR)
+
+
+def _fill_foreign(template: Path, rich: dict[str, Any], texts: set[str]) -> bytes:
+    """The child's job for a template from elsewhere: check the package before docxtpl opens it, then fill it."""
+    return _fill(package.read_checked(template), template.name, rich, texts)
+
+
+class _Document(DocxTemplate):
+    """docxtpl's template, remembering which part it renders so that a failure can name it."""
+
+    part_name = "word/document.xml"
+
+    def render_xml_part(self, src_xml, part, context, jinja_env=None):
+        self.part_name = part.partname.lstrip("/")
+        return super().render_xml_part(src_xml, part, context, jinja_env)
+
+    def render_properties(self, context, jinja_env=None) -> None:
+        self.part_name = "docProps/core.xml"
+        super().render_properties(context, jinja_env)
+
+
+def _fill(data: bytes, name: str, rich: dict[str, Any], texts: set[str]) -> bytes:
+    """The template ``data`` filled with the ``rich`` context in the sandbox, then guarded."""
+    return guard(_rendered(data, name, rich), name, texts)
+
+
+def _rendered(data: bytes, name: str, rich: dict[str, Any]) -> io.BytesIO:
+    """docxtpl's output, as a stream that guard reads where it is, without a copy."""
+    document = package.opened(data, name, _Document)
     try:
-        document = DocxTemplate(str(template))
-        document.init_docx()
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise TemplateError(f"{template.name} không phải một mẫu Word (.docx) dùng được: {exc}") from exc
-    try:
-        with _time_limit(RENDER_TIME_LIMIT_SECONDS):
-            document.render({key: _rich(value) for key, value in context.items()},
-                            jinja_env=environment(), autoescape=True)
-    except _TimeUp as exc:
-        raise TemplateError(f"mẫu {template.name} chạy quá {RENDER_TIME_LIMIT_SECONDS:g} giây "
-                            "(có vòng lặp không dừng?) — hãy kiểm tra các thẻ {% for %} trong mẫu") from exc
-    except jinja2.TemplateSyntaxError as exc:
-        raise TemplateError(f"mẫu {template.name} có lỗi cú pháp Jinja ở dòng {exc.lineno}: {exc.message}") from exc
-    except jinja2.UndefinedError as exc:
-        raise TemplateError(f"mẫu {template.name} dùng một giá trị không có: {exc.message}") from exc
-    except jinja2.exceptions.SecurityError as exc:
-        raise TemplateError(f"mẫu {template.name} bị chặn vì tìm cách chạy mã: {exc}") from exc
-    except (jinja2.TemplateError, TypeError, ValueError, OverflowError, ArithmeticError, LookupError) as exc:
-        # {% include %} (templates get no file system), a too-big range, a filter given a wrong value …
-        raise TemplateError(f"mẫu {template.name} dùng thẻ hoặc phép tính không được phép: {exc}") from exc
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return guard(buffer.getvalue(), template.name, set(_texts(context)))
+        document.render(rich, jinja_env=environment(), autoescape=True)
+    except explain.TEMPLATE_FAULTS as exc:
+        raise TemplateError(f"mẫu {name} (phần {shown(document.part_name)}) {explain.explain(exc)}") from exc
+    output = io.BytesIO()
+    document.save(output)
+    return output
 
 
 def _texts(value: Any):
@@ -198,28 +189,27 @@ def _texts(value: Any):
             yield from _texts(item)
 
 
-def guard(data: bytes, template_name: str, user_texts: set[str] = frozenset()) -> bytes:
+def guard(rendered: BinaryIO, template_name: str, user_texts: set[str] = frozenset()) -> bytes:
     """Refuse output that still shows template tags or that Word would repair; give every table cell the
     paragraph Word requires (a `{%p if %}` that empties a cell leaves none)."""
-    source = zipfile.ZipFile(io.BytesIO(data))
+    source = zipfile.ZipFile(rendered)
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
             content = source.read(info.filename)
             if _XML_PARTS.fullmatch(info.filename):
-                root = etree.fromstring(content)
+                root = package.parse(content)
                 _refuse_leftover_tags(root, user_texts, template_name, info.filename)
                 _cells_end_with_paragraph(root)
                 if root.tag in (_W + "hdr", _W + "ftr") and root.find(_W + "p") is None:
                     root.append(etree.Element(_W + "p"))  # a loop over no lines (no contact footer) left it empty
                 content = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
             target.writestr(info, content)
-    result = out.getvalue()
     try:
-        docx.Document(io.BytesIO(result))
+        docx.Document(out)  # from the stream itself: no copy of the template's pictures
     except Exception as exc:  # noqa: BLE001 — any failure to reopen means a corrupt file
-        raise TemplateError(f"mẫu {template_name} tạo ra tệp Word hỏng: {exc}") from exc
-    return result
+        raise TemplateError(f"mẫu {template_name} tạo ra tệp Word hỏng, Word sẽ không mở được") from exc
+    return out.getvalue()
 
 
 def _refuse_leftover_tags(root, user_texts: set[str], template_name: str, part: str) -> None:
@@ -227,8 +217,8 @@ def _refuse_leftover_tags(root, user_texts: set[str], template_name: str, part: 
         text = "".join(node.text or "" for node in paragraph.iter(_W + "t"))
         for match in _LEFTOVER_TAG.finditer(text):
             if not any(match.group() in typed for typed in user_texts):
-                raise TemplateError(f"mẫu {template_name} còn thẻ `{match.group()}` chưa xử lý được trong {part} "
-                                    "— hãy gõ lại thẻ đó liền một lượt trong Word")
+                raise TemplateError(f"mẫu {template_name} còn thẻ `{shown(match.group())}` chưa xử lý được trong "
+                                    f"{part} — hãy gõ lại thẻ đó liền một lượt trong Word")
 
 
 def _cells_end_with_paragraph(root) -> None:

@@ -141,9 +141,12 @@ def lock_files(path: Path) -> list[Path]:
     return [path.parent / name for name in sorted(names) if len(os.fsencode(name)) <= MAX_NAME_BYTES]
 
 
+BACKUP_MARK = ".ban-cu-"  # in the name of every backup --force keeps: tb.ban-cu-20261130-153000.docx
+
+
 def backup_path(path: Path, now: dt.datetime | None = None) -> Path:
     moment = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
-    tail = f".ban-cu-{moment}{path.suffix}"
+    tail = f"{BACKUP_MARK}{moment}{path.suffix}"
     stem = path.stem
     while len(os.fsencode(stem + tail)) > MAX_NAME_BYTES:  # a long name loses the end of its stem, not the date
         stem = stem[:-1]

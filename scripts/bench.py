@@ -16,7 +16,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator import inline, pdf, pipeline  # noqa: E402
+from generator import inline, pipeline  # noqa: E402
+from generator.conversion import pdf  # noqa: E402
 
 
 def main() -> None:

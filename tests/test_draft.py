@@ -252,3 +252,19 @@ def test_schema_reference_is_the_callers() -> None:
         "# yaml-language-server: $schema=../schema/van-ban.schema.json\n")
     with pytest.raises(ValueError):
         new("bao-cao", "dang", schema_ref="a\nb: c")
+
+
+@pytest.mark.parametrize(("code", "kind"), EVERY_KIND)
+@pytest.mark.parametrize("with_profile", [False, True], ids=["", "profile"])
+def test_every_draft_validates_against_the_json_schema_before_and_after_filling(tmp_path, code, kind,
+                                                                                with_profile):
+    from jsonschema import Draft202012Validator
+
+    from generator import schema
+
+    validator = Draft202012Validator(schema.document_schema())
+    found = office.load(PROFILE) if with_profile and code == "dang" else None
+    text = new(kind, code, found)
+    for version in (text, filled(text)):
+        data = load_file(written(tmp_path, version, f"{len(list(tmp_path.iterdir()))}.yaml")).data
+        assert [error.message for error in validator.iter_errors(data)] == []

@@ -315,7 +315,9 @@ FIELDS = [
     Field("nguoi_ky.thay_mat", ("nguoi_ky", "thay_mat"), _on_behalf, _put(("nguoi_ky", "quyen_han"), "T/M"),
           prefix="Ban Thường vụ "),
     Field("nguoi_ky.ho_ten", ("nguoi_ky", "ho_ten"), _plain),
-    Field("hoi_nghi.ten", ("hoi_nghi", "ten"), _plain,
+    # The name is filled into the paragraph before layout, so a line break in it breaks the paragraph there,
+    # as one typed in the paragraph itself does.
+    Field("hoi_nghi.ten", ("hoi_nghi", "ten"), _each_line,
           lambda data: data.update(hoi_nghi={}, noi_dung={"mo_dau": ["Tại {hoi_nghi.ten}, Thường trực đã kết luận."]}),
           rich=True),
 ]

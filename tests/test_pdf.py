@@ -11,7 +11,7 @@ import subprocess
 
 import pytest
 
-from generator import pdf
+from generator.conversion import pdf
 from tests.test_seeds import find_run, seed_lines, tokens
 
 needs_libreoffice = pytest.mark.skipif(

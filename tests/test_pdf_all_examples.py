@@ -9,7 +9,7 @@ import subprocess
 
 import pytest
 
-from generator import pdf
+from generator.conversion import pdf
 from tests.conftest import EXAMPLES
 from tests.test_kinds import Example, expected_number_line
 from tests.test_pdf import needs_libreoffice

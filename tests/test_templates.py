@@ -94,7 +94,9 @@ def _template_with(tmp_path: Path, old: str, new: str) -> Path:
     ("{{ cycler.__init__.__globals__.os.popen('id').read() }}", "bị chặn vì tìm cách chạy mã"),
     ("{{ ''.__class__.__mro__[1].__subclasses__() }}", "bị chặn vì tìm cách chạy mã"),
     ("{{ self.__init__.__globals__.__builtins__ }}", "bị chặn vì tìm cách chạy mã"),
-    ("{{ khong_co_bien }}", "dùng một giá trị không có: 'khong_co_bien' is undefined"),
+    # Data the document lacks: named with the template paragraph that needs it.
+    ("{{ khong_co_bien }}", "cần `khong_co_bien` mà văn bản không có — ở thân văn bản (word/document.xml), đoạn "
+                            "«{{ khong_co_bien }}»"),
     ("{% for x in %}", "có lỗi cú pháp Jinja"),
 ])
 def test_a_hostile_or_broken_template_is_refused_with_a_located_message(tmp_path, make_yaml, payload, message):
