@@ -15,9 +15,8 @@ from typing import Annotated
 
 import typer
 
-from generator import cli_text, legacy_fix, lint, pipeline
+from generator import cli_text, defaults
 from generator.errors import Code, InputError, Problem, display_path, os_reason
-from generator.model import TaskStatus
 
 EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL = 1, 2, 3
 
@@ -93,7 +92,7 @@ def render_command(
         help="thư mục mẫu Word (mặc định: thư mục `mau` của hồ sơ đơn vị, rồi mẫu có sẵn của vanban)")] = None,
     force: Annotated[bool, typer.Option("--force", help="ghi đè cả tệp DOCX đã bị sửa tay (bản cũ được giữ "
                                                          "lại với ngày giờ trong tên)")] = False,
-    margin: MarginDays = lint.DEFAULT_FUTURE_MARGIN_DAYS,
+    margin: MarginDays = defaults.FUTURE_MARGIN_DAYS,
     office: OfficeProfile = None,
     pdf: PdfFlag = False,
     png: PngFlag = False,
@@ -136,16 +135,17 @@ def _with_progress(jobs, work):
 
 
 def _summary_table(outcomes) -> None:
-    """File, result, output, warnings: a table on a terminal, tab-separated lines otherwise."""
+    """File, result, output, warnings, beside the lines of what was made (problems go to stderr): a table on a
+    terminal, tab-separated lines otherwise."""
     rows = [(display_path(o.source), "lỗi" if o.failed else "đã tạo",
              "" if o.failed else display_path(o.output), str(o.warnings)) for o in outcomes]
     header = ("Tệp", "Kết quả", "Tệp ra", "Cảnh báo")
     failed = sum(o.failed for o in outcomes)
     title = f"{len(outcomes) - failed}/{len(outcomes)} văn bản đã tạo" + (f", {failed} lỗi" if failed else "")
-    if not sys.stderr.isatty():
+    if not sys.stdout.isatty():
         for row in [header, *rows]:
-            typer.echo("\t".join(row), err=True)
-        typer.echo(title, err=True)
+            typer.echo("\t".join(row))
+        typer.echo(title)
         return
     from rich.console import Console
     from rich.table import Table
@@ -153,7 +153,7 @@ def _summary_table(outcomes) -> None:
     table = Table(*header, title=title)
     for row in rows:
         table.add_row(*row)
-    Console(stderr=True).print(table)
+    Console().print(table)
 
 
 def _convert(documents: list[Path], png: bool) -> list[Problem]:
@@ -198,6 +198,7 @@ def preview_command(
 ) -> None:
     import tempfile
 
+    from generator import pipeline
     from generator.conversion import pdf, viewer
 
     folder = Path(tempfile.mkdtemp(prefix="vanban-xem-"))
@@ -253,10 +254,10 @@ def check_command(
     files: Files,
     output_format: Annotated[OutputFormat, typer.Option("--format", help="text (mặc định) hoặc json",
                                                         metavar="KIỂU", show_default=False)] = OutputFormat.TEXT,
-    margin: MarginDays = lint.DEFAULT_FUTURE_MARGIN_DAYS,
+    margin: MarginDays = defaults.FUTURE_MARGIN_DAYS,
     office: OfficeProfile = None,
 ) -> None:
-    from generator import batch
+    from generator import batch, pipeline
     from generator.cycle import register
 
     problems: list[Problem] = []
@@ -277,6 +278,8 @@ def rules_command(
     code: Annotated[str | None, typer.Argument(help="mã quy tắc, ví dụ VB121", metavar="MÃ",
                                                show_default=False)] = None,
 ) -> None:
+    from generator import lint
+
     if code is None:
         for entry in lint.RULES.values():
             typer.echo(f"{entry.code}  {entry.severity.value:<8}  {entry.summary}")
@@ -299,6 +302,8 @@ def fix_encoding_command(
     output: Annotated[Path | None, typer.Option("-o", "--out", help="tên tệp YAML mới", metavar="TỆP_MỚI.yaml",
                                                 show_default=False)] = None,
 ) -> None:
+    from generator import legacy_fix
+
     target = output or legacy_fix.default_output(source)
     if target.resolve() == source.resolve():
         typer.echo("vanban fix-encoding: tệp mới phải khác tệp gốc — công cụ không ghi đè tệp YAML", err=True)
@@ -327,7 +332,7 @@ def new_command(
                                                          "2021\" (mặc định: quý hiện tại)")] = None,
     office: OfficeProfile = None,
 ) -> None:
-    from generator import safe_write
+    from generator import lint, safe_write
     from generator.cycle import draft
     from generator.reader import find_office
 
@@ -379,7 +384,7 @@ def next_number_command(
     rulebook_code: RulebookCode = None,
     office: OfficeProfile = None,
 ) -> None:
-    from generator import rulebook
+    from generator import lint, rulebook
     from generator.cycle import followup, register
     from generator.reader import find_office, prepare
 
@@ -458,8 +463,9 @@ def tasks_command(
 ) -> None:
     import datetime as dt
 
-    from generator import safe_write, vnformat
+    from generator import pipeline, safe_write, vnformat
     from generator.cycle import followup
+    from generator.model import TaskStatus
 
     try:
         day = dt.date.today() if overdue in (None, "hom-nay") else vnformat.parse_date(overdue)
