@@ -8,6 +8,7 @@ from pathlib import Path
 from generator import layout, lint, render, safe_write, template_builder
 from generator.errors import Code, InputError, Problem, display_path, os_reason
 from generator.reader import Prepared, prepare
+from generator.rendering.package import Part
 from generator.rulebook import Rulebook
 
 
@@ -33,7 +34,7 @@ def template_for(prepared: Prepared, templates: Path | None = None) -> Path:
     return template_builder.template_path(doc.he_thong, doc.loai, templates or template_builder.TEMPLATE_DIR)
 
 
-def render_bytes(prepared: Prepared, templates: Path | None = None) -> bytes:
+def render_parts(prepared: Prepared, templates: Path | None = None) -> list[Part]:
     doc = prepared.document
     template = template_for(prepared, templates)
     if not template.is_file():
@@ -41,7 +42,7 @@ def render_bytes(prepared: Prepared, templates: Path | None = None) -> bytes:
                                                   f"không có mẫu {display_path(template)} cho loại `{doc.loai}`")])
     context = layout.context(doc, prepared.book)
     try:
-        return render.render(template, context)
+        return render.render_parts(template, context)
     except render.TemplateError as exc:
         raise InputError(_missing_data(prepared, template, context)
                          or [prepared.source.problem(("loai",), Code.TEMPLATE, str(exc))]) from exc
@@ -92,7 +93,7 @@ def write_docx(prepared: Prepared, output: Path, templates: Path | None = None, 
     shown = display_path(output)
     try:
         target = safe_write.prepare_target(output, force=force, sources=sources)
-        safe_write.write(target, safe_write.stamp(render_bytes(prepared, templates)))
+        safe_write.write(target, safe_write.stamped(render_parts(prepared, templates)))
     except safe_write.TargetRefused as exc:
         raise InputError([Problem(shown, 1, 1, exc.code, str(exc))]) from exc
     except OSError as exc:

@@ -5,6 +5,7 @@ comes out is checked too (``safe_write`` then writes it)."""
 
 from __future__ import annotations
 
+import functools
 import html
 import io
 import re
@@ -14,6 +15,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 import docx
+import jinja2
 from docxtpl import DocxTemplate
 from lxml import etree
 from markupsafe import Markup  # finished XML: autoescape leaves it alone, docxtpl inserts it as is
@@ -37,8 +39,29 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _XML_PARTS = re.compile(r"word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml")
 
 
+class _CompiledOnce(Sandbox):
+    """The sandbox, compiling each template part once per process: an office renders the same template again and
+    again, and compiling document.xml costs as much as filling it. The sandbox keeps no state between renders."""
+
+    _KEPT = 64  # parts of a handful of templates; a process that sees more starts over
+
+    def __init__(self) -> None:
+        super().__init__(FILTERS)
+        self._compiled: dict[str, jinja2.Template] = {}
+
+    def from_string(self, source, globals=None, template_class=None):  # noqa: A002 — Jinja's own parameter name
+        if globals is not None or template_class is not None:
+            return super().from_string(source, globals, template_class)
+        if source not in self._compiled:
+            if len(self._compiled) >= self._KEPT:
+                self._compiled.clear()
+            self._compiled[source] = super().from_string(source)
+        return self._compiled[source]
+
+
+@functools.cache
 def environment() -> Sandbox:
-    return Sandbox(FILTERS)
+    return _CompiledOnce()
 
 
 def _twips(mm: float) -> int:
@@ -124,11 +147,17 @@ RENDER_TIME_LIMIT_SECONDS = 8.0  # a real template renders in a tenth of a secon
 
 def render(template: Path, context: dict[str, Any]) -> bytes:
     """The DOCX bytes of ``template`` filled with ``context``; checked to be well-formed and fully rendered."""
+    return package.zipped(render_parts(template, context))
+
+
+def render_parts(template: Path, context: dict[str, Any]) -> list[package.Part]:
+    """The parts of the filled, checked DOCX, for the writer to package once (with its fingerprint)."""
     rich = {key: _rich(value) for key, value in context.items()}
     texts = set(_texts(context))
     if is_ours(template):
-        return _fill(template.read_bytes(), template.name, rich, texts)
-    return cage.run(_fill_foreign, (template, rich, texts), template.name, RENDER_TIME_LIMIT_SECONDS)
+        return _checked_parts(_rendered(template.read_bytes(), template.name, rich), template.name, texts)
+    return package.parts_of(cage.run(_fill_foreign, (template, rich, texts), template.name,
+                                     RENDER_TIME_LIMIT_SECONDS))
 
 
 def is_ours(template: Path) -> bool:
@@ -137,8 +166,15 @@ def is_ours(template: Path) -> bool:
 
 
 def _fill_foreign(template: Path, rich: dict[str, Any], texts: set[str]) -> bytes:
-    """The child's job for a template from elsewhere: check the package before docxtpl opens it, then fill it."""
-    return _fill(package.read_checked(template), template.name, rich, texts)
+    """The child's job for a template from elsewhere: check the package before docxtpl opens it, fill it, and
+    prove Word's structure survived (our own templates cannot break it; one from elsewhere can)."""
+    parts = _checked_parts(_rendered(package.read_checked(template), template.name, rich), template.name, texts)
+    data = package.zipped(parts)
+    try:
+        docx.Document(io.BytesIO(data))
+    except Exception as exc:  # noqa: BLE001 — any failure to reopen means a corrupt file
+        raise TemplateError(f"mẫu {template.name} tạo ra tệp Word hỏng, Word sẽ không mở được") from exc
+    return data
 
 
 class _Document(DocxTemplate):
@@ -153,11 +189,6 @@ class _Document(DocxTemplate):
     def render_properties(self, context, jinja_env=None) -> None:
         self.part_name = "docProps/core.xml"
         super().render_properties(context, jinja_env)
-
-
-def _fill(data: bytes, name: str, rich: dict[str, Any], texts: set[str]) -> bytes:
-    """The template ``data`` filled with the ``rich`` context in the sandbox, then guarded."""
-    return guard(_rendered(data, name, rich), name, texts)
 
 
 def _rendered(data: bytes, name: str, rich: dict[str, Any]) -> io.BytesIO:
@@ -189,12 +220,11 @@ def _texts(value: Any):
             yield from _texts(item)
 
 
-def guard(rendered: BinaryIO, template_name: str, user_texts: set[str] = frozenset()) -> bytes:
-    """Refuse output that still shows template tags or that Word would repair; give every table cell the
-    paragraph Word requires (a `{%p if %}` that empties a cell leaves none)."""
-    source = zipfile.ZipFile(rendered)
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+def _checked_parts(rendered: BinaryIO, template_name: str, user_texts: set[str]) -> list[package.Part]:
+    """The parts of docxtpl's output, refused if they still show template tags; every table cell given the
+    paragraph Word requires (a `{%p if %}` that empties a cell leaves none), every header and footer too."""
+    parts = []
+    with zipfile.ZipFile(rendered) as source:
         for info in source.infolist():
             content = source.read(info.filename)
             if _XML_PARTS.fullmatch(info.filename):
@@ -204,12 +234,8 @@ def guard(rendered: BinaryIO, template_name: str, user_texts: set[str] = frozens
                 if root.tag in (_W + "hdr", _W + "ftr") and root.find(_W + "p") is None:
                     root.append(etree.Element(_W + "p"))  # a loop over no lines (no contact footer) left it empty
                 content = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-            target.writestr(info, content)
-    try:
-        docx.Document(out)  # from the stream itself: no copy of the template's pictures
-    except Exception as exc:  # noqa: BLE001 — any failure to reopen means a corrupt file
-        raise TemplateError(f"mẫu {template_name} tạo ra tệp Word hỏng, Word sẽ không mở được") from exc
-    return out.getvalue()
+            parts.append((info.filename, content))
+    return parts
 
 
 def _refuse_leftover_tags(root, user_texts: set[str], template_name: str, part: str) -> None:

@@ -19,10 +19,12 @@ import shutil
 import tempfile
 import zipfile
 import zlib
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import Code
+from generator.rendering.package import Part, zipped
 
 FINGERPRINT_PROPERTY = "vanban-dau-van-tay"
 _CUSTOM_PART = "docProps/custom.xml"
@@ -41,41 +43,47 @@ class TargetRefused(Exception):
 
 def fingerprint(data: bytes) -> str:
     """SHA-256 over every part a person can change in Word (not the package metadata, not docProps)."""
-    digest = hashlib.sha256()
     with zipfile.ZipFile(io.BytesIO(data)) as package:
-        for name in sorted(package.namelist()):
-            if name.startswith("docProps/") or name in _PACKAGE_PARTS:
-                continue
-            digest.update(name.encode("utf-8") + b"\0")
-            with package.open(name) as part:
-                for chunk in iter(lambda: part.read(1 << 20), b""):
-                    digest.update(chunk)
-            digest.update(b"\0")
+        return _digest((name, _chunks(package, name)) for name in package.namelist())
+
+
+def _chunks(package: zipfile.ZipFile, name: str) -> Iterator[bytes]:
+    with package.open(name) as part:
+        yield from iter(lambda: part.read(1 << 20), b"")
+
+
+def _digest(parts: Iterable[tuple[str, Iterable[bytes]]]) -> str:
+    """The fingerprint of (name, content pieces) in any order: names sorted, package metadata left out."""
+    digest = hashlib.sha256()
+    for name, pieces in sorted(parts, key=lambda part: part[0]):
+        if name.startswith("docProps/") or name in _PACKAGE_PARTS:
+            continue
+        digest.update(name.encode("utf-8") + b"\0")
+        for piece in pieces:
+            digest.update(piece)
+        digest.update(b"\0")
     return digest.hexdigest()
 
 
-def stamp(data: bytes) -> bytes:
-    """The same DOCX with its fingerprint in the custom properties (docProps/custom.xml)."""
-    value = fingerprint(data)
-    source = zipfile.ZipFile(io.BytesIO(data))
-    names = source.namelist()
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            content = source.read(info.filename)
-            if info.filename == "[Content_Types].xml" and _CUSTOM_PART not in names:
-                content = content.replace(b"</Types>", (
-                    f'<Override PartName="/{_CUSTOM_PART}" ContentType="{_CUSTOM_CONTENT_TYPE}"/></Types>').encode())
-            elif info.filename == "_rels/.rels" and _CUSTOM_PART not in names:
-                content = content.replace(b"</Relationships>", (
-                    f'<Relationship Id="rIdVanbanCustom" Type="{_CUSTOM_RELATIONSHIP}" '
-                    f'Target="{_CUSTOM_PART}"/></Relationships>').encode())
-            elif info.filename == _CUSTOM_PART:
-                content = _with_property(content.decode("utf-8"), value).encode("utf-8")
-            target.writestr(info, content)
-        if _CUSTOM_PART not in names:
-            target.writestr(_CUSTOM_PART, _with_property(_EMPTY_CUSTOM, value))
-    return out.getvalue()
+def stamped(parts: list[Part]) -> bytes:
+    """The DOCX of ``parts`` with its fingerprint in the custom properties (docProps/custom.xml), zipped once."""
+    value = _digest((name, (content,)) for name, content in parts)
+    names = {name for name, _ in parts}
+    out = []
+    for name, content in parts:
+        if name == "[Content_Types].xml" and _CUSTOM_PART not in names:
+            content = content.replace(b"</Types>", (
+                f'<Override PartName="/{_CUSTOM_PART}" ContentType="{_CUSTOM_CONTENT_TYPE}"/></Types>').encode())
+        elif name == "_rels/.rels" and _CUSTOM_PART not in names:
+            content = content.replace(b"</Relationships>", (
+                f'<Relationship Id="rIdVanbanCustom" Type="{_CUSTOM_RELATIONSHIP}" '
+                f'Target="{_CUSTOM_PART}"/></Relationships>').encode())
+        elif name == _CUSTOM_PART:
+            content = _with_property(content.decode("utf-8"), value).encode("utf-8")
+        out.append((name, content))
+    if _CUSTOM_PART not in names:
+        out.append((_CUSTOM_PART, _with_property(_EMPTY_CUSTOM, value).encode("utf-8")))
+    return zipped(out)
 
 
 _EMPTY_CUSTOM = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'

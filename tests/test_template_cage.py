@@ -151,4 +151,4 @@ def test_a_copy_of_our_templates_renders_the_same_in_its_child_process(tmp_path,
     templates = tmp_path / "mau"
     shutil.copytree(template_builder.TEMPLATE_DIR, templates)
     prepared = prepare(make_yaml(MINIMAL_YAML))
-    assert pipeline.render_bytes(prepared, templates) == pipeline.render_bytes(prepared)
+    assert pipeline.render_parts(prepared, templates) == pipeline.render_parts(prepared)

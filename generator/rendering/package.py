@@ -12,7 +12,6 @@ import zipfile
 import zlib
 from pathlib import Path
 
-from docxtpl import DocxTemplate
 from lxml import etree
 
 from generator import vnformat
@@ -39,10 +38,31 @@ def _parser(target: object = None) -> etree.XMLParser:
     return etree.XMLParser(target=target, resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
 
 
-def opened(data: bytes, name: str, kind: type[DocxTemplate] = DocxTemplate) -> DocxTemplate:
-    """docxtpl's view of checked template bytes; a zip whose parts are not a Word document's is refused."""
+Part = tuple[str, bytes]  # a package part: its name in the zip, its bytes
+
+
+def zipped(parts: list[Part]) -> bytes:
+    """A DOCX (a zip) of ``parts``, in their order, compressed once."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, content in parts:
+            target.writestr(name, content)
+    return out.getvalue()
+
+
+def parts_of(data: bytes) -> list[Part]:
+    """The parts of a DOCX, in their order."""
+    with zipfile.ZipFile(io.BytesIO(data)) as source:
+        return [(info.filename, source.read(info.filename)) for info in source.infolist()]
+
+
+def opened(data: bytes, name: str, kind: type | None = None):
+    """docxtpl's view (a ``DocxTemplate``, or ``kind``) of checked template bytes; a zip whose parts are not a Word
+    document's is refused."""
+    from docxtpl import DocxTemplate  # heavy: only the commands that fill a template pay for it
+
     try:
-        document = kind(io.BytesIO(data))
+        document = (kind or DocxTemplate)(io.BytesIO(data))
         document.init_docx()
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:  # parts missing, or not those of a Word document
         raise TemplateError(f"mẫu {name} không phải tệp Word (.docx) dùng được — hãy mở nó trong Word và lưu lại "
