@@ -22,7 +22,7 @@ fuzz: $(STAMP)
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/test_fuzz.py
 
 bench: $(STAMP)
-	$(BIN)/python scripts/bench.py --pdf
+	$(BIN)/python bench/speed.py
 
 templates: $(STAMP)
 	$(BIN)/python -m generator.template_builder
