@@ -50,8 +50,19 @@ MarginDays = Annotated[int, typer.Option(
     help="ngày ban hành được muộn hơn hôm nay tối đa bấy nhiêu ngày")]
 
 
+def _show_version(value: bool) -> None:
+    if value:
+        from generator import doctor
+
+        typer.echo(f"vanban {doctor.version()}")
+        raise typer.Exit()
+
+
 @app.callback()
-def _commands() -> None:
+def _commands(
+    version: Annotated[bool, typer.Option("--version", help="In phiên bản rồi thoát.", is_eager=True,
+                                          callback=_show_version)] = False,
+) -> None:
     """Soạn văn bản của Đảng (HD 36-HD/VPTW) và của Nhà nước (NĐ 30/2020/NĐ-CP) từ một tệp YAML: ra tệp DOCX
     đúng thể thức, sẵn sàng trình ký."""
 
@@ -584,6 +595,19 @@ def templates_vars_command(
     place_width = max((len(place) for place in places.values()), default=0)
     for use in uses:
         typer.echo(f"{use.path:<{path_width}}  {places[use.part]:<{place_width}}  {use.paragraph}")
+
+
+@app.command("doctor", cls=cli_text.VietnameseCommand,
+             help="Kiểm tra máy này có đủ cho vanban: Python, mẫu Word, LibreOffice (thử chuyển một tệp), pdftoppm, "
+                  "phông Times New Roman, quyền ghi thư mục, hồ sơ đơn vị — mỗi dòng ✓ hoặc ✗ kèm cách sửa.")
+def doctor_command() -> None:
+    from generator import doctor
+
+    found = list(doctor.findings(Path.cwd()))
+    for finding in found:
+        typer.echo(str(finding))
+    if not all(finding.ok for finding in found):
+        raise typer.Exit(EXIT_PROBLEMS)
 
 
 class SchemaName(enum.StrEnum):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from generator import layout, lint, render, safe_write, template_builder
+from generator import lint, safe_write, template_builder
 from generator.errors import Code, InputError, Problem, display_path, os_reason
 from generator.reader import Prepared, prepare
 from generator.rendering.package import Part
@@ -40,6 +40,8 @@ def render_parts(prepared: Prepared, templates: Path | None = None) -> list[Part
     if not template.is_file():
         raise InputError([prepared.source.problem(("loai",), Code.TEMPLATE,
                                                   f"không có mẫu {display_path(template)} cho loại `{doc.loai}`")])
+    from generator import layout, render  # docx and docxtpl: only a render pays for them, not a check
+
     context = layout.context(doc, prepared.book)
     try:
         return render.render_parts(template, context)
@@ -50,7 +52,7 @@ def render_parts(prepared: Prepared, templates: Path | None = None) -> list[Part
 
 def _missing_data(prepared: Prepared, template: Path, context: dict) -> list[Problem]:
     """When a template fails for data the document lacks: one problem per use, with the template's paragraph."""
-    from generator import template_vars  # only on this failure path: it parses the whole template
+    from generator import render, template_vars  # only on this failure path: it parses the whole template
 
     try:
         uses = template_vars.missing_data(template, context)

@@ -9,6 +9,8 @@ from pathlib import Path
 
 from generator.conversion.pdf import ConversionError
 
+POPPLER_HINT = ("cài gói poppler-utils (Debian, Ubuntu: sudo apt-get install poppler-utils; Windows: tải Poppler for "
+                "Windows) rồi chạy lại")
 DPI = 100  # enough to read a page on screen, small enough to open at once
 TIMEOUT_SECONDS = 120
 
@@ -17,8 +19,7 @@ def to_png(pdf: Path, out_dir: Path | None = None) -> list[Path]:
     """The pages of ``pdf`` as ``<name>-1.png``, ``<name>-2.png`` … beside it (or in ``out_dir``), in page order."""
     program = shutil.which("pdftoppm")
     if program is None:
-        raise ConversionError("không tìm thấy pdftoppm để tạo ảnh trang — cài gói poppler-utils (Debian, Ubuntu: "
-                              "sudo apt-get install poppler-utils; Windows: tải Poppler for Windows) rồi chạy lại")
+        raise ConversionError(f"không tìm thấy pdftoppm để tạo ảnh trang — {POPPLER_HINT}")
     folder = out_dir or pdf.parent
     folder.mkdir(parents=True, exist_ok=True)
     for stale in _pages(folder, pdf.stem):  # a longer version's last pages must not stay behind
