@@ -6,14 +6,16 @@ STAMP := $(VENV)/.installed
 
 .PHONY: run test templates fuzz bench clean
 
-$(STAMP): pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
-	touch $(STAMP)
+# Quiet set-up: pip says only what fails (-qq), and setuptools' notes about editable installs stay out of sight.
+$(STAMP): pyproject.toml setup.py
+	@echo "Cài đặt vanban vào $(VENV) (lần đầu mất một lúc)…"
+	@$(PYTHON) -m venv $(VENV)
+	@$(BIN)/pip install -qq --disable-pip-version-check --upgrade pip
+	@PYTHONWARNINGS=ignore $(BIN)/pip install -qq --disable-pip-version-check -e '.[dev]'
+	@touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/vanban render examples/*.yaml examples/ban-dan-van-quang-ngai/tb-*.yaml --out-dir drafts
+	$(BIN)/vanban render examples --out-dir drafts
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

@@ -24,14 +24,14 @@ from pydantic import BaseModel
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
-from generator import rulebook, vnformat
+from generator import resources, rulebook, vnformat
 from generator.cycle.office import OfficeProfile
 from generator.layout import STATUS_WORDS
 from generator.model import ColumnKind, Document, Signature
 from generator.rulebook import Kind, Role, Rulebook, SigningAuthority
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
-SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
+SCHEMA_DIR = resources.shipped("schema")
 DOCUMENT_FILE = "van-ban.schema.json"
 PROFILE_FILE = "don-vi.schema.json"
 

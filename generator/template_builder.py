@@ -23,12 +23,12 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 from docx.table import Table
 
-from generator import metrics, rulebook
+from generator import metrics, resources, rulebook
 from generator.layout import CELL_MARGIN_MM
 from generator.rulebook import Component, Rulebook
 from generator.styles import Align, ParagraphStyle, Style
 
-TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
+TEMPLATE_DIR = resources.shipped("templates")
 PAGE_NUMBER_STYLE = ParagraphStyle("VBSoTrang", "VB Số trang", "", Align.CENTER)
 _ALIGN = {Align.LEFT: WD_ALIGN_PARAGRAPH.LEFT, Align.CENTER: WD_ALIGN_PARAGRAPH.CENTER,
           Align.RIGHT: WD_ALIGN_PARAGRAPH.RIGHT, Align.JUSTIFY: WD_ALIGN_PARAGRAPH.JUSTIFY}

@@ -21,7 +21,7 @@ from pydantic import BaseModel
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from generator import rulebook, safe_write
+from generator import resources, rulebook, safe_write
 from generator.cycle import period
 from generator.cycle.carry import slug
 from generator.cycle.prompts import PROMPT
@@ -30,7 +30,7 @@ from generator.model import Document, IssuingBody, Meeting, Signature
 from generator.rulebook import Rulebook
 from generator.validate import _models_in
 
-SCHEMA_FILE = Path(__file__).resolve().parents[2] / "schema" / "van-ban.schema.json"
+SCHEMA_FILE = resources.shipped("schema") / "van-ban.schema.json"
 """The JSON Schema of documents, committed at the root of the repository."""
 
 
