@@ -420,6 +420,34 @@ def next_number_command(
     typer.echo(register.describe(number, last, kind))
 
 
+@app.command("import", cls=cli_text.VietnameseCommand,
+             help="Chuyển văn bản cũ — tệp Word (.docx) hoặc chữ sao chép từ cổng thông tin (.txt) — thành bản "
+                  "nháp YAML: đọc lại các chỗ `# kiểm tra:`, rồi `vanban check`, `vanban carry` sang kỳ sau. "
+                  "Không ghi đè tệp nào.")
+def import_command(
+    source: Annotated[Path, typer.Argument(help="văn bản cũ", metavar="TỆP.docx|TỆP.txt", show_default=False)],
+    output: Annotated[Path | None, typer.Option("-o", "--out", metavar="TỆP.yaml", show_default=False,
+                                                help="tên tệp nháp (mặc định: tên tệp cũ, đuôi .yaml)")] = None,
+) -> None:
+    from generator import importing, pipeline
+
+    target = output or importing.default_output(source)
+    try:
+        result = importing.import_file(source)
+        importing.write_draft(result, target)
+    except InputError as exc:
+        _report(exc.problems)
+        raise typer.Exit(EXIT_PROBLEMS) from exc
+    shown = display_path(target)
+    typer.echo(f"đã tạo {shown} từ {display_path(source)}")
+    for line in importing.summary_lines(result):
+        typer.echo(f"  {line}")
+    _, problems = pipeline.check_file(target)
+    if problems:
+        _report(problems)
+    typer.echo(f"hãy đọc lại các chỗ `# kiểm tra:` rồi `vanban check {shown}`")
+
+
 @app.command("carry", cls=cli_text.VietnameseCommand,
              help="Tạo bản nháp kỳ sau từ văn bản kỳ trước: kỳ được chuyển tiếp ở mọi chỗ (quý I → quý II), số, ngày "
                   "và ngày họp được xóa, phần kết quả, hạn chế, kiến nghị thành chỗ \\[cần viết], mọi nhiệm vụ kỳ trước "

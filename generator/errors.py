@@ -104,6 +104,7 @@ class Code(enum.StrEnum):
     NOT_A_MAPPING = "VB006"
     UNSUPPORTED_YAML = "VB007"
     LEGACY_ENCODING = "VB008"
+    IMPORT_UNREADABLE = "VB009"  # the input of `vanban import` is not a readable DOCX or TXT
     UNKNOWN_KEY = "VB010"
     MISSING_FIELD = "VB011"
     WRONG_TYPE = "VB012"

@@ -68,10 +68,17 @@ def _twips(mm: float) -> int:
     return round(mm * 1440 / 25.4)
 
 
+NON_BREAKING_HYPHEN = "\u2011"  # the layout's mark for a hyphen a line must not break at (`120-KL/TW`)
+# Word's own non-breaking hyphen: it prints and copies as `-`, where U+2011 is missing from many fonts.
+_WORD_NON_BREAKING_HYPHEN = '</w:t><w:noBreakHyphen/><w:t xml:space="preserve">'
+
+
 def _text_xml(text: str) -> str:
-    """XML-escaped text whose braces are character references: docxtpl rewrites `{_{`, `}_}`, `{_%` … in the
-    output after rendering, so a brace typed by the user must not reach it as a brace."""
-    return html.escape(text, quote=False).replace("{", "&#123;").replace("}", "&#125;")
+    """Text for inside a `<w:t>`: XML-escaped; braces as character references (docxtpl rewrites `{_{`, `}_}`,
+    `{_%` … in the output after rendering, so a brace typed by the user must not reach it as a brace); the
+    layout's non-breaking hyphens as Word's."""
+    escaped = html.escape(text, quote=False).replace("{", "&#123;").replace("}", "&#125;")
+    return escaped.replace(NON_BREAKING_HYPHEN, _WORD_NON_BREAKING_HYPHEN)
 
 
 def _runs_xml(runs) -> str:
