@@ -13,7 +13,7 @@ from pathlib import Path
 
 from generator import pipeline
 from generator.cycle.office import PROFILE_NAME
-from generator.errors import InputError, Problem
+from generator.errors import Code, InputError, Problem, display_path
 from generator.safe_write import BACKUP_MARK
 
 
@@ -51,17 +51,26 @@ def is_document(path: Path) -> bool:
 def documents(inputs: Iterable[Path]) -> list[tuple[Path, Path]]:
     """Every document named: (path, its folder relative to the folder it was found in — `.` for a file named
     directly). A folder is searched recursively; a name with `*`, `?` or `[` that is no file is a pattern (the
-    Windows shell does not expand them). A file named directly is taken whatever its name."""
+    Windows shell does not expand them). A file named directly is taken whatever its name. A folder or pattern
+    with no document is an error: the secretary named the wrong place."""
     found: list[tuple[Path, Path]] = []
+    empty: list[Problem] = []
     for given in inputs:
         if given.is_dir():
-            found += [(path, path.parent.relative_to(given)) for path in sorted(given.rglob("*"))
-                      if path.is_file() and is_document(path)]
+            these = [(path, path.parent.relative_to(given)) for path in sorted(given.rglob("*"))
+                     if path.is_file() and is_document(path)]
         elif not given.exists() and glob.has_magic(str(given)):
-            found += [(Path(name), Path(".")) for name in sorted(glob.glob(str(given), recursive=True))
-                      if is_document(Path(name))]
+            these = [(Path(name), Path(".")) for name in sorted(glob.glob(str(given), recursive=True))
+                     if is_document(Path(name))]
         else:
-            found.append((given, Path(".")))
+            these = [(given, Path("."))]
+        if not these:
+            empty.append(Problem(display_path(given), 1, 1, Code.OUTPUT,
+                                 "không có tệp YAML nào ở đây (don-vi.yaml, tệp ẩn và bản cũ được bỏ qua) — hãy "
+                                 "kiểm tra tên thư mục hoặc mẫu tên"))
+        found += these
+    if empty:
+        raise InputError(empty)
     return found
 
 

@@ -72,14 +72,17 @@ def _summary(problems: list[Problem]) -> str:
     return f"Có {errors} lỗi, {len(problems) - errors} cảnh báo."
 
 
-def _report(problems: list[Problem], output_format: OutputFormat = OutputFormat.TEXT) -> None:
+def _report(problems: list[Problem], output_format: OutputFormat = OutputFormat.TEXT,
+            profiles: dict[str, str] | None = None) -> None:
+    """Every finding, sorted, then the count; ``profiles`` (file → which rulebook profile and why) goes with the
+    findings in JSON, and is printed by `check` itself in text."""
     problems = sorted(problems)
     if output_format is OutputFormat.JSON:
         findings = [{"tep": p.file, "dong": p.line, "cot": p.column, "muc_do": p.severity.value, "ma": p.code,
                      "thong_bao": p.message} for p in problems]
         errors = sum(p.is_error for p in problems)
-        typer.echo(json.dumps({"phat_hien": findings, "so_loi": errors, "so_canh_bao": len(problems) - errors},
-                              ensure_ascii=False, indent=2))
+        typer.echo(json.dumps({"phat_hien": findings, "so_loi": errors, "so_canh_bao": len(problems) - errors,
+                               "ho_so_the_thuc": profiles or {}}, ensure_ascii=False, indent=2))
         return
     for problem in problems:
         typer.echo(str(problem), err=True)
@@ -110,7 +113,11 @@ def render_command(
 ) -> None:
     from generator import batch
 
-    jobs = batch.jobs_for(files, out_dir)
+    try:
+        jobs = batch.jobs_for(files, out_dir)
+    except InputError as exc:
+        _report(exc.problems)
+        raise typer.Exit(EXIT_PROBLEMS) from exc
     if output is not None and (len(jobs) != 1 or out_dir is not None):
         typer.echo("vanban render: -o chỉ dùng với đúng một tệp YAML và không đi cùng --out-dir", err=True)
         raise typer.Exit(EXIT_USAGE)
@@ -271,14 +278,23 @@ def check_command(
     from generator import batch, pipeline
     from generator.cycle import register
 
+    try:
+        sources = [source for source, _ in batch.documents(files)]
+    except InputError as exc:
+        _report(exc.problems, output_format)
+        raise typer.Exit(EXIT_PROBLEMS) from exc
     problems: list[Problem] = []
     prepared = []
-    for source, _ in batch.documents(files):
+    for source in sources:
         document, found = pipeline.check_file(source, future_margin_days=margin, office=office)
         problems.extend(found)
         prepared += [document] if document is not None else []
     problems.extend(register.duplicates(prepared))
-    _report(problems, output_format)
+    profiles = {p.source.name: p.reason for p in prepared if p.reason}
+    if output_format is OutputFormat.TEXT:
+        for name, reason in profiles.items():
+            typer.echo(f"{name}: trình bày theo {reason}")
+    _report(problems, output_format, profiles)
     if any(p.is_error for p in problems):
         raise typer.Exit(EXIT_PROBLEMS)
 
@@ -405,7 +421,7 @@ def next_number_command(
         _report(exc.problems)
         raise typer.Exit(EXIT_PROBLEMS) from exc
     code = rulebook_code or (found.profile.he_thong if found else None) or "dang"
-    if code not in rulebook.available() or kind not in rulebook.load(code).loai_van_ban:
+    if code not in rulebook.codes() or kind not in rulebook.load(code).loai_van_ban:
         typer.echo(f"vanban so-tiep-theo: loại `{kind}` hoặc hệ thống `{code}` chưa có — xem `vanban kinds`", err=True)
         raise typer.Exit(EXIT_USAGE)
     notices = []
@@ -415,7 +431,7 @@ def next_number_command(
         except InputError:
             continue  # a notice that cannot be read has no number to count; `vanban check` says why
     term = found.profile.nhiem_ky_bat_dau if found else None
-    number, last = register.next_number(notices, kind, code, rulebook.load(code).so_ky_hieu.dat_lai,
+    number, last = register.next_number(notices, kind, rulebook.family(code), rulebook.load(code).so_ky_hieu.dat_lai,
                                         lint.current_date(), term)
     typer.echo(register.describe(number, last, kind))
 

@@ -24,6 +24,22 @@ STATUS_WORDS = {TaskStatus.DONE: "Hoàn thành", TaskStatus.IN_PROGRESS: "Đang 
                 TaskStatus.NOT_STARTED: "Chưa thực hiện"}
 
 
+# The layout's mark for a hyphen a line must not break at, which the renderer writes as Word's <w:noBreakHyphen/>
+# (it prints and copies as `-`). A noncharacter, which the loader refuses in typed text: a U+2011 the secretary
+# typed herself stays what she typed.
+NON_BREAKING_HYPHEN = "\ufdd1"
+# A document symbol: a number, then letters, digits, slashes and hyphens, with at least one slash — "120-KL/TW",
+# "05-CT/TW", "08-QC/TU", "12/TB-UBND", "05/UBND-VX", "30/2020/NĐ-CP". Word may break a line after a hyphen, which
+# would cut "120-" from "KL/TW"; its hyphens are set as non-breaking.
+DOCUMENT_SYMBOL = re.compile(r"(?<![\w/-])\d+(?=[\w-]*/)[\w/-]*[^\W_]")
+
+
+def unbreakable_symbols(text: str) -> str:
+    """``text`` with the hyphens of every document symbol non-breaking."""
+    return DOCUMENT_SYMBOL.sub(lambda m: m.group(0).replace("-", NON_BREAKING_HYPHEN) if "/" in m.group(0)
+                               else m.group(0), text)
+
+
 @dataclass(frozen=True)
 class Paragraph:
     style: Style
@@ -32,9 +48,16 @@ class Paragraph:
     rule_below: bool = False             # a solid rule under the paragraph, between its indents
     keep_with_next: bool = False         # on the page of what follows (the last paragraph, a table's caption)
 
+    def __post_init__(self) -> None:
+        # The one place text becomes a paragraph: every run is typeset here (document symbols kept whole).
+        runs = tuple(run if "-" not in run.text else
+                     inline.Run(unbreakable_symbols(run.text), run.bold, run.italic) for run in self.runs)
+        object.__setattr__(self, "runs", runs)
+
     @property
     def text(self) -> str:
-        return "".join(run.text for run in self.runs)
+        """The text as it reads (and copies out of Word): a non-breaking hyphen is a hyphen."""
+        return "".join(run.text for run in self.runs).replace(NON_BREAKING_HYPHEN, "-")
 
 
 @dataclass(frozen=True)
@@ -147,12 +170,67 @@ def signature_lines(doc: Document, book: Rulebook) -> tuple[str, str, str]:
     return "", f"{signer.quyen_han} {title}", signer.ho_ten
 
 
+# Words a phrase of a trích yếu starts with: a line is best broken before them ("… tỉnh / tại cuộc họp …").
+PHRASE_STARTS = frozenset({"về", "tại", "của", "và", "với", "trong", "theo", "đối", "nhằm", "để", "đến", "giai",
+                           "năm", "quý", "tháng", "sau", "trước", "thực", "triển", "sơ", "tổng", "khi"})
+# A sentence of words (letters and digits, with the punctuation of a trích yếu) separated by single spaces: only
+# such a line is rebroken; one with inline marks (`**` must open and close on one line), other spaces or symbols
+# stays as typed.
+_PLAIN_WORDS = re.compile(r"[^\W_]+[,;:.)”\"]*(?: [(“\"]?[^\W_][\w/.\ufdd1-]*[,;:.)”\"]*)+")
+MIN_WORDS_PER_LINE = 3
+_BREAK_PENALTY = 0.2  # an unbalanced line costs this share of the line width before a break inside a phrase does
+
+
+def balanced_lines(text: str, component: Component, width_mm: float) -> list[str]:
+    """A line too long for ``width_mm`` set as the fewest lines it needs, as even as can be and broken at phrase
+    boundaries (after a comma, before `về`, `tại` …) — not a full line and a word or two left under it. A text with
+    inline marks (`**`) is kept as typed: a mark must open and close on one line."""
+    words = text.split(" ")
+    if not _PLAIN_WORDS.fullmatch(text) or len(words) < 2 * MIN_WORDS_PER_LINE:
+        return [text]
+    count = len(metrics.wrap(text, component.co_chu, component.dam, width_mm))
+    if count <= 1 or len(words) < MIN_WORDS_PER_LINE * count:
+        return [text]
+
+    def width(start: int, end: int) -> float:
+        return metrics.text_width_mm(" ".join(words[start:end]), component.co_chu, component.dam)
+
+    def gap_cost(end: int) -> float:  # breaking after words[end - 1]
+        at_phrase = words[end - 1][-1] in ",;:" or words[end].casefold() in PHRASE_STARTS
+        return 0.0 if at_phrase else (_BREAK_PENALTY * width_mm) ** 2
+
+    target = metrics.text_width_mm(text, component.co_chu, component.dam) / count
+    # best[k][i]: the cost of setting words[:i] as k lines, and where its last line starts.
+    best: list[dict[int, tuple[float, int]]] = [{0: (0.0, 0)}] + [{} for _ in range(count)]
+    for lines in range(1, count + 1):
+        for end in range(lines, len(words) + 1):
+            options = []
+            for start, (cost, _) in best[lines - 1].items():
+                if start >= end:
+                    continue
+                line = width(start, end)
+                if line > width_mm:
+                    continue
+                options.append((cost + (line - target) ** 2 + (gap_cost(end) if end < len(words) else 0), start))
+            if options:
+                best[lines][end] = min(options)
+    if len(words) not in best[count]:
+        return [text]
+    breaks, end = [], len(words)
+    for lines in range(count, 0, -1):
+        start = best[lines][end][1]
+        breaks.append(" ".join(words[start:end]))
+        end = start
+    return breaks[::-1]
+
+
 def _mark_under(mark: Mark, style: Style, text_lines: Sequence[str], component: Component,
                 width_mm: float) -> Paragraph:
     """The asterisk or hyphens under a text, or a short centred rule a share of the text's width."""
     if mark.chu is not None:
         return _plain(style, mark.chu)
-    widest = max((metrics.text_width_mm(line, component.co_chu, component.dam) for line in text_lines), default=0)
+    # As long as a share (the profile's ti_le_gach) of the longest line as set: a long line wraps at the width.
+    widest = metrics.widest_line_mm(list(text_lines), component.co_chu, component.dam, width_mm)
     rule = (mark.ti_le_gach or 0) * widest
     side = max(0.0, (width_mm - rule) / 2)
     return Paragraph(style, (), indent_mm=(side, side), rule_below=True)
@@ -320,7 +398,13 @@ def body_blocks(doc: Document, book: Rulebook) -> list[Block]:
         part_number += 1 if part.tieu_de else 0
         writer.part(part, part_number, doc.theo_doi)
     writer.texts(doc.noi_dung.ket_thuc)
-    return _finish_body(writer.blocks, book.ket_thuc_noi_dung)
+    return _finish_body(writer.blocks, end_mark(doc, book))
+
+
+def end_mark(doc: Document, book: Rulebook) -> str:
+    """The mark the body ends with: the document's own (`dau_ket_thuc`, to reproduce a real notice), else the
+    rulebook's (`ket_thuc_noi_dung`)."""
+    return doc.dau_ket_thuc or book.ket_thuc_noi_dung
 
 
 def _finish_body(blocks: list[Block], mark: str) -> list[Block]:
@@ -379,6 +463,9 @@ def context(doc: Document, book: Rulebook) -> dict[str, Any]:
     if kind.cong_van and prefix and not summary_lines[0].casefold().startswith(prefix.strip().casefold()):
         summary_lines[0] = prefix + summary_lines[0]  # "V/v" is the tool's to add, once
     summary_component = book.thanh_phan["trich_yeu"]
+    if not kind.cong_van:
+        summary_lines = [part for line in summary_lines
+                         for part in balanced_lines(line, summary_component, body_width_mm(book))]
     typist = book.nguoi_danh_may.format(ky_hieu=doc.nguoi_danh_may.ky_hieu, so_ban=doc.nguoi_danh_may.so_ban) \
         if doc.nguoi_danh_may else ""
     return {
@@ -394,7 +481,7 @@ def context(doc: Document, book: Rulebook) -> dict[str, Any]:
                                    book.thanh_phan["pham_vi_luu_hanh"], body_width_mm(book)),
         "ten_loai": (doc.ten_loai or kind.ten_loai or "").upper(),
         "trich_yeu": [Paragraph(summary_style, tuple(inline.parse(line))) for line in summary_lines],
-        "duoi_trich_yeu": _mark_under(book.duoi_trich_yeu, Style.SEPARATOR, [inline.plain(t) for t in doc.trich_yeu],
+        "duoi_trich_yeu": _mark_under(book.duoi_trich_yeu, Style.SEPARATOR, [inline.plain(t) for t in summary_lines],
                                       summary_component, body_width_mm(book)),
         "kinh_gui": addressee_lines(doc, book),
         "noi_dung": body_blocks(doc, book),

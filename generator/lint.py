@@ -21,11 +21,12 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from generator import inline, layout, vnformat
+from generator import defaults, inline, layout, vnformat
 from generator.errors import Problem, Severity
 from generator.loader import Path_
-from generator.model import Document, Item, Node
+from generator.model import Document, Item, MeetingDays, Node
 from generator.reader import Prepared
+from generator.reading import partial
 from generator.walk import body_texts
 from generator.rulebook import Role, Rulebook
 
@@ -34,7 +35,7 @@ Check = Callable[["LintContext"], Iterable[Finding]]
 
 ERROR, WARNING = Severity.ERROR, Severity.WARNING
 # A notice may be drafted with the date of a signing day still to come; `--so-ngay-truoc` changes it.
-DEFAULT_FUTURE_MARGIN_DAYS = 30
+DEFAULT_FUTURE_MARGIN_DAYS = defaults.FUTURE_MARGIN_DAYS
 
 
 @dataclass(frozen=True)
@@ -85,14 +86,26 @@ def current_date() -> dt.date:
     return dt.date.today()
 
 
-def lint(prepared: Prepared, today: dt.date | None = None,
-         future_margin_days: int = DEFAULT_FUTURE_MARGIN_DAYS) -> list[Problem]:
-    """Every finding of every rule, as problems sorted by place."""
+def lint(prepared: Prepared, today: dt.date | None = None, future_margin_days: int = DEFAULT_FUTURE_MARGIN_DAYS,
+         set_aside: frozenset[Path_] | None = None) -> list[Problem]:
+    """Every finding of every rule, as problems sorted by place.
+
+    For a document read past its errors, ``set_aside`` holds the places of the values replaced by stand-ins
+    (findings about them mean nothing), and a rule that cannot run on what is left (an unknown kind …) is
+    skipped: the errors already reported say what to fix first."""
     context = LintContext(prepared, today or current_date(), future_margin_days)
     source = prepared.source
     problems: list[Problem] = []
     for entry in RULES.values():
-        for path, message in entry.check(context):
+        try:
+            findings = list(entry.check(context))
+        except (KeyError, ValueError, AttributeError, TypeError, IndexError):
+            if set_aside is None:
+                raise
+            continue
+        for path, message in findings:
+            if set_aside is not None and partial.touches(path, set_aside):
+                continue
             found = source.problem(path, entry.code, message)
             problems.append(replace(found, severity=entry.severity))
     return sorted(problems)
@@ -238,7 +251,7 @@ def date_not_far_ahead(context: LintContext) -> Iterator[Finding]:
                f"năm ban hành {doc.nam} muộn hơn năm nay ({context.today.year}) — hãy kiểm tra lại `nam`")
 
 
-def _meeting_date(doc: Document) -> dt.date | None:
+def _meeting_days(doc: Document) -> MeetingDays | None:
     return doc.hoi_nghi.ngay if doc.hoi_nghi is not None else None
 
 
@@ -247,10 +260,11 @@ def _meeting_date(doc: Document) -> dt.date | None:
       "Kiểm tra hợp lý: thông báo kết luận ra sau cuộc họp (spec §1.9)")
 def meeting_before_notice(context: LintContext) -> Iterator[Finding]:
     doc = context.document
-    meeting = _meeting_date(doc)
-    if meeting is None:
+    days = _meeting_days(doc)
+    if days is None:
         return
-    when = vnformat.short_date(meeting)
+    meeting = days.last  # a meeting of several days is concluded on its last
+    when = days.text()
     if doc.ngay is not None and meeting > doc.ngay:
         yield (("hoi_nghi", "ngay"),
                f"ngày họp {when} sau ngày ban hành {vnformat.short_date(doc.ngay)} — thông báo kết luận ra sau "
@@ -273,10 +287,10 @@ def _a_year_before(day: dt.date) -> dt.date:
       "Thực tiễn (seed 000, 001: thông báo ra vài ngày sau cuộc họp)")
 def meeting_recent(context: LintContext) -> Iterator[Finding]:
     doc = context.document
-    meeting = _meeting_date(doc)
-    if meeting is not None and doc.ngay is not None and meeting < _a_year_before(doc.ngay):
+    days = _meeting_days(doc)
+    if days is not None and doc.ngay is not None and days.last < _a_year_before(doc.ngay):
         yield (("hoi_nghi", "ngay"),
-               f"ngày họp {vnformat.short_date(meeting)} cách ngày ban hành {vnformat.short_date(doc.ngay)} "
+               f"ngày họp {days.text()} cách ngày ban hành {vnformat.short_date(doc.ngay)} "
                "hơn một năm — hãy kiểm tra lại năm của `hoi_nghi.ngay` và `ngay`")
 
 
@@ -515,18 +529,38 @@ def recipient_line_ends_agree(context: LintContext) -> Iterator[Finding]:
                    f"(muốn dùng `{mark}` thì ghi `dau_cuoi_dong: \"{mark}\"`)")
 
 
-@rule("VB134", "archive-party-form", ERROR,
-      "Dòng lưu của văn bản Đảng không có dấu hai chấm và không có VT (không viết \"Lưu: VT, …\").",
-      "Thực tiễn (seed 001, 002); spec §1.7, §4.17")
-def archive_party_form(context: LintContext) -> Iterator[Finding]:
+@rule("VB134", "archive-form", ERROR,
+      "Giá trị luu chỉ ghi nơi lưu theo cách của hệ thống văn bản: văn bản Đảng không có dấu hai chấm và không "
+      "có VT; văn bản Nhà nước không ghi lại VT mà công cụ đã tự in (\"Lưu: VT, …\").",
+      "Thực tiễn (seed 001, 002); spec §1.7, §4.17; NĐ 30 Phụ lục I (nơi nhận)")
+def archive_form(context: LintContext) -> Iterator[Finding]:
+    """What it does: compares `luu` with the archive line the profile prints (`noi_nhan.mau_luu`).
+
+    Why is this bad? A Party archive line is `- Lưu VPTU.` (no colon, no VT); a State one is `- Lưu: VT, TH.`,
+    where the tool prints `Lưu: VT,` itself. Typing the other system's form, or typing VT again, prints a wrong
+    or doubled line.
+
+    Example (State): `luu: VT, KTHT` → `- Lưu: VT, VT, KTHT.`   Use instead: `luu: KTHT`.
+    Example (Party): `luu: "Lưu: VT, VPTU"`                     Use instead: `luu: VPTU`.
+    """
     book, archive = context.book, context.document.luu
     word = _archive_word(book)
-    if archive is not None and _is_state_archive(archive, word):
-        place = _archive_place(archive, word) or book.noi_nhan.noi_luu_mac_dinh
+    if archive is None or not _is_state_archive(archive, word):
+        return
+    place = _archive_place(archive, word)
+    printed = book.noi_nhan.mau_luu.format(noi_luu=place).rstrip(", ")
+    if _STATE_CLERK.search(book.noi_nhan.mau_luu):
         yield (("luu",),
-               f"`luu: {archive}` là cách ghi của văn bản Nhà nước — văn bản của Đảng ghi "
-               f"`{book.noi_nhan.mau_luu.format(noi_luu=place)}`, không có dấu `:`, không có `VT`; "
-               f"hãy viết `luu: {place}`")
+               f"`luu: {archive}` ghi lại `VT` mà công cụ đã tự in cho {book.ten} (dòng lưu là `{printed}`) — "
+               f"`luu` chỉ ghi nơi lưu sau VT; hãy viết `luu: {place}`" if place else
+               f"`luu: {archive}` ghi lại `VT` mà công cụ đã tự in cho {book.ten} — hãy xóa dòng `luu` "
+               f"(dòng lưu sẽ là `{printed}`)")
+        return
+    place = place or book.noi_nhan.noi_luu_mac_dinh
+    yield (("luu",),
+           f"`luu: {archive}` là cách ghi của văn bản Nhà nước — văn bản của Đảng ghi "
+           f"`{book.noi_nhan.mau_luu.format(noi_luu=place)}`, không có dấu `:`, không có `VT`; "
+           f"hãy viết `luu: {place}`")
 
 
 @rule("VB135", "archive-word-once", ERROR,
@@ -549,8 +583,8 @@ def archive_word_once(context: LintContext) -> Iterator[Finding]:
       "Chỉ đoạn cuối cùng của nội dung kết thúc bằng dấu kết thúc (./.), công cụ tự thêm dấu này.",
       "Thực tiễn văn bản Đảng (seed 000, 002); spec §1.8, §4.19")
 def end_mark_last(context: LintContext) -> Iterator[Finding]:
-    mark = context.book.ket_thuc_noi_dung
-    if not mark:
+    mark = layout.end_mark(context.document, context.book)
+    if not mark or mark == ".":  # a plain full stop ends every sentence: only a mark of its own tells the end
         return
     lines = [(path, line) for path, text in body_texts(context.data) for line in paragraphs(text)]
     for path, line in lines[:-1]:
@@ -614,7 +648,7 @@ def one_tone_style(context: LintContext) -> Iterator[Finding]:
       "Dấu ngoặc kép trong mỗi đoạn chữ đủ cặp: mỗi “ có một ” đi sau, dấu \" thẳng có số chẵn.",
       "Chính tả (ngoặc kép đóng mở đủ cặp)")
 def quotes_paired(context: LintContext) -> Iterator[Finding]:
-    for path, text in context.prepared.source.strings():
+    for path, text in _whole_texts(context.prepared.source.strings()):
         opened, closed = text.count("“"), text.count("”")
         if opened != closed:
             yield (path,
@@ -627,6 +661,23 @@ def quotes_paired(context: LintContext) -> Iterator[Finding]:
             yield (path,
                    f"có {straight} dấu ngoặc thẳng \" (số lẻ) — thiếu một dấu mở hoặc đóng; hãy thêm cho đủ cặp, "
                    "nên dùng ngoặc kép “…”")
+
+
+# Texts written as a list of lines that are one text broken for print: a quotation may open on one line and close
+# on the next.
+_ONE_TEXT_IN_LINES = ("trich_yeu",)
+
+
+def _whole_texts(strings: Iterable[tuple[Path_, str]]) -> Iterator[tuple[Path_, str]]:
+    """The strings, with the lines of one text (the trích yếu) joined into one, at the place of its first line."""
+    joined: dict[str, tuple[Path_, list[str]]] = {}
+    for path, text in strings:
+        if len(path) == 2 and path[0] in _ONE_TEXT_IN_LINES:
+            joined.setdefault(path[0], (path, []))[1].append(text)
+        else:
+            yield path, text
+    for path, lines in joined.values():
+        yield path, "\n".join(lines)
 
 
 def _closes_before_opening(text: str) -> bool:

@@ -12,13 +12,14 @@ import errno
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from generator.errors import Code, InputError, Problem, display_path, os_reason, shorten, source_excerpt
+from generator.reading import diagnose
 
 MAX_FILE_BYTES = 2_000_000
 MAX_DEPTH = 40
@@ -36,6 +37,7 @@ _STANDARD_TAGS = {f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "boo
 _NULL_TAG = "tag:yaml.org,2002:null"
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_LOCAL_TAG = re.compile(r"![^!\s]+")  # `!Quan`: a word after `!`, not one of YAML's `!!…` tags
 
 Path_ = tuple[str | int, ...]
 
@@ -51,6 +53,9 @@ class LoadedFile:
     scalar_spans: dict[Path_, tuple[int, int]] = field(default_factory=dict)  # start, end offsets in the text
     # Values taken from another file (the office profile): the path they stand at, and that file's name.
     origins: dict[Path_, str] = field(default_factory=dict)
+    # Mistakes the reading went past (each reported with its correction): the data is the corrected file's.
+    problems: list[Problem] = field(default_factory=list)
+    text: str = ""  # the text as read, corrections included: line numbers are the file's
 
     @property
     def name(self) -> str:
@@ -94,8 +99,22 @@ def iter_strings(data: Any, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
 
 
 def load_file(path: Path) -> LoadedFile:
-    """Read and parse ``path``; raise :class:`InputError` listing every problem that stops the reading."""
-    return parse(decode(read_bounded(path), display_path(path)), path)
+    """Read and parse ``path``; raise :class:`InputError` listing every problem found."""
+    loaded = read_file(path)
+    if loaded.problems:
+        raise InputError(loaded.problems)
+    return loaded
+
+
+def read_file(path: Path) -> LoadedFile:
+    """Read and parse ``path``, going on past the mistakes whose correction is certain (see :func:`read_text`),
+    and past text YAML misread as a mapping or a list misread as one line (see :mod:`generator.reading.shape`):
+    each is in ``problems``, and the data is the corrected file's."""
+    from generator.reading import shape  # it reads LoadedFile from here
+
+    loaded = read_text(decode(read_bounded(path), display_path(path)), path)
+    loaded.problems = sorted(loaded.problems + shape.diagnose_shape(loaded))
+    return loaded
 
 
 def read_bounded(path: Path) -> bytes:
@@ -148,33 +167,148 @@ def _save_as_utf8(name: str, line: int, column: int, what: str) -> Problem:
 
 
 def parse(text: str, path: Path) -> LoadedFile:
-    """Parse YAML text; every problem found before the tree can be built is reported at once."""
+    """Parse YAML text; raise :class:`InputError` with every problem found, even one the reading went past."""
+    loaded = read_text(text, path)
+    if loaded.problems:
+        raise InputError(loaded.problems)
+    return loaded
+
+
+MAX_READINGS = 30  # PyYAML errors corrected in one file; past this, the file is not what we think it is
+
+
+def read_text(text: str, path: Path) -> LoadedFile:
+    """Parse YAML text, going on past every mistake whose correction is certain (a Tab, a control character,
+    ``ngay:30/4/2021``, an unclosed quote …): each is reported in ``problems`` with the corrected line, and the
+    file is read as if corrected. Raise :class:`InputError` with everything found when the data cannot be had."""
     loaded = LoadedFile(path, None)
-    problems = _scan_characters(text, loaded.name)
-    if problems:
-        raise InputError(problems)
-    try:
-        root = _BoundedLoader(text.replace(WORD_LINE_BREAK, _LINE_BREAK_STAND_IN)).get_single_node()
-    except _TooDeep as exc:
-        raise InputError([Problem(loaded.name, exc.mark.line + 1, exc.mark.column + 1, Code.UNSUPPORTED_YAML,
-                                  _TOO_DEEP)]) from exc
-    except yaml.MarkedYAMLError as exc:
-        raise InputError([_syntax_problem(exc, text, loaded.name)]) from exc
-    except yaml.YAMLError as exc:  # reader errors carry no mark
-        raise InputError([Problem(loaded.name, 1, 1, Code.YAML_SYNTAX, f"YAML không hợp lệ: {exc}")]) from exc
+    repair = _Repair(text)
+    for number, line in enumerate(repair.lines, start=1):
+        found = list(_CONTROL_CHARS.finditer(line))
+        for match in found:
+            repair.problems.append(_control_problem(loaded.name, number, match.start() + 1, match.group()))
+        if found:
+            repair.edit(number, _CONTROL_CHARS.sub("", line))
+    root = None
+    # Each PyYAML error costs a new reading of the whole file: a big file gets fewer of them.
+    readings = max(2, min(MAX_READINGS, 400_000 // (len(text) + 1)))
+    for _ in range(readings):
+        for finding in diagnose.scan(list(repair.lines)):
+            repair.problems.append(repair.problem(loaded.name, finding))
+            repair.apply(finding)
+        try:
+            root = _BoundedLoader(repair.text().replace(WORD_LINE_BREAK, _LINE_BREAK_STAND_IN)).get_single_node()
+            break
+        except _TooDeep as exc:
+            line, column = repair.original(exc.mark.line + 1, exc.mark.column + 1)
+            raise InputError(repair.problems + [Problem(loaded.name, line, column, Code.UNSUPPORTED_YAML,
+                                                        _TOO_DEEP)]) from exc
+        except yaml.MarkedYAMLError as exc:
+            finding = diagnose.explain(exc, repair.lines)
+        except yaml.YAMLError as exc:  # reader errors carry no mark: control characters are removed above
+            raise InputError(repair.problems + [Problem(loaded.name, 1, 1, Code.YAML_SYNTAX,
+                                                        "YAML không đọc được tệp này")]) from exc
+        repair.problems.append(repair.problem(loaded.name, finding))
+        if not repair.apply(finding):
+            raise InputError(repair.problems)
+    else:
+        raise InputError(repair.problems)
     if root is None:
-        raise InputError([Problem(loaded.name, 1, 1, Code.NOT_A_MAPPING,
-                                  "tệp rỗng — hãy viết các mục của văn bản, ví dụ `loai: thong-bao-ket-luan`")])
-    walker = _Walker(loaded)
+        raise InputError(repair.problems + [
+            Problem(loaded.name, 1, 1, Code.NOT_A_MAPPING,
+                    "tệp rỗng — hãy viết các mục của văn bản, ví dụ `loai: thong-bao-ket-luan`")])
+    walker = _Walker(loaded, repair.lines)
     loaded.data = walker.convert(root, (), depth=0)
-    if walker.problems:
-        raise InputError(walker.problems)
+    for table in (loaded.value_positions, loaded.key_positions):
+        for where, (line, column) in table.items():
+            table[where] = repair.original(line, column)
+    problems = repair.problems + [replace(p, column=repair.original(p.line, p.column)[1]) for p in walker.problems]
+    if any(p.code == Code.UNSUPPORTED_YAML for p in walker.problems):
+        raise InputError(problems)
     if not isinstance(loaded.data, dict):
         line, column = _mark(root)
-        raise InputError([Problem(loaded.name, line, column, Code.NOT_A_MAPPING,
-                                  "tệp phải là một bảng `khóa: giá trị` (ví dụ `loai: thong-bao-ket-luan`), "
-                                  "không phải một danh sách hay một dòng chữ")])
+        raise InputError(problems + [Problem(loaded.name, line, column, Code.NOT_A_MAPPING,
+                                             "tệp phải là một bảng `khóa: giá trị` (ví dụ `loai: "
+                                             "thong-bao-ket-luan`), không phải một danh sách hay một dòng chữ")])
+    loaded.problems = problems
+    loaded.text = repair.text()
     return loaded
+
+
+class _Repair:
+    """The lines of a file as corrected so far, with the problems found, and for every corrected line where
+    each of its characters stood in the line as typed (so that places are reported in the file as typed)."""
+
+    # A line is corrected a few times at most (a Tab, then a missing space …), and never grows much: a
+    # correction that keeps finding more to correct is a guess gone wrong, and must not run away (a quote
+    # wrapped in quotes again and again doubles the line at every reading).
+    EDITS_PER_LINE = 3
+
+    def __init__(self, text: str):
+        self.typed = text
+        self.lines = source_lines(text)
+        self.typed_lengths = [len(line) for line in self.lines]
+        self.edits: dict[int, int] = {}
+        self.changed = False
+        self.columns: dict[int, list[int]] = {}  # 0-based line → for each 0-based column, the typed column
+        self.seen: set[tuple[int, str]] = set()
+        self.problems: list[Problem] = []
+
+    def text(self) -> str:
+        return "\n".join(self.lines) if self.changed else self.typed
+
+    def edit(self, number: int, new: str) -> None:
+        index = number - 1
+        old = self.lines[index]
+        before = self.columns.get(index) or list(range(len(old) + 1))
+        self.columns[index] = [before[k] for k in _column_map(old, new)]
+        self.lines[index] = new
+        self.changed = True
+
+    def apply(self, finding: diagnose.Finding) -> bool:
+        """Correct the file as the finding says; False when it gives no correction or the same one again."""
+        if finding.fixed is None or not 0 < finding.line <= len(self.lines):
+            return False
+        if self.lines[finding.line - 1] == finding.fixed or (finding.line, finding.fixed) in self.seen:
+            return False
+        index = finding.line - 1
+        if (self.edits.get(index, 0) >= self.EDITS_PER_LINE
+                or len(finding.fixed) > 2 * self.typed_lengths[index] + 40):
+            return False
+        self.edits[index] = self.edits.get(index, 0) + 1
+        self.seen.add((finding.line, finding.fixed))
+        self.edit(finding.line, finding.fixed)
+        return True
+
+    def original(self, line: int, column: int) -> tuple[int, int]:
+        table = self.columns.get(line - 1)
+        if not table:
+            return line, column
+        return line, table[max(0, min(column - 1, len(table) - 1))] + 1
+
+    def problem(self, name: str, finding: diagnose.Finding) -> Problem:
+        return diagnose.to_problem(name, finding, self.lines, self.original(finding.line, finding.column)[1])
+
+
+def _column_map(old: str, new: str) -> list[int]:
+    """For each column of ``new`` (and its end), the column of ``old`` it comes from: the common start and end
+    are kept, ``old``'s middle is found inside ``new``'s (a quote put around it, a space put in), the rest
+    points at the start of the change."""
+    shortest = min(len(old), len(new))
+    head = 0
+    while head < shortest and old[head] == new[head]:
+        head += 1
+    tail = 0
+    while tail < shortest - head and old[len(old) - 1 - tail] == new[len(new) - 1 - tail]:
+        tail += 1
+    old_middle, new_middle = old[head:len(old) - tail], new[head:len(new) - tail]
+    offset = new_middle.find(old_middle) if old_middle else -1
+    result = list(range(head))
+    for k in range(len(new_middle)):
+        inside = offset >= 0 and offset <= k < offset + len(old_middle)
+        result.append(head + k - offset if inside else head)
+    result.extend(len(old) - tail + k for k in range(tail + 1))
+    return result
 
 
 _TOO_DEEP = (f"tệp lồng quá sâu (hơn {MAX_DEPTH} tầng danh sách hay bảng khóa lồng vào nhau) — hãy viết phẳng lại; "
@@ -218,63 +352,6 @@ def _control_problem(name: str, line: int, column: int, char: str) -> Problem:
                    f"ký tự điều khiển U+{ord(char):04X} không in được (thường do dán từ Word/PDF) — hãy xóa ký tự này")
 
 
-def _scan_characters(text: str, name: str) -> list[Problem]:
-    """Tabs used for indentation and control characters, each at its place."""
-    problems = []
-    for number, line in enumerate(source_lines(text), start=1):
-        indent = len(line) - len(line.lstrip(" \t"))
-        if "\t" in line[:indent]:
-            problems.append(Problem(name, number, line.index("\t") + 1, Code.TAB_INDENT,
-                                    "thụt đầu dòng bằng phím Tab — YAML chỉ nhận dấu cách; "
-                                    "hãy thay Tab bằng 2 dấu cách"))
-        for match in _CONTROL_CHARS.finditer(line):
-            problems.append(_control_problem(name, number, match.start() + 1, match.group()))
-    return problems
-
-
-_SYNTAX_HINTS = (
-    ("could not find expected ':'", "thiếu dấu `:` sau tên khóa"),
-    ("mapping values are not allowed here",
-     "có dấu `:` giữa dòng chữ — hãy đặt cả dòng trong ngoặc kép \"…\""),
-    ("found character '\\t'", "có ký tự Tab — YAML chỉ nhận dấu cách"),
-    ("found undefined alias", "tham chiếu `*…` tới một neo `&…` không có"),
-    ("found unexpected end of stream", "thiếu dấu ngoặc kép đóng"),
-    ("found unknown escape character", "dấu `\\` trong ngoặc kép phải viết thành `\\\\`"),
-    ("expected <block end>, but found '-'",
-     "dòng bắt đầu bằng `-` không thẳng hàng với các dòng cùng danh sách"),
-    ("expected <block end>", "thụt đầu dòng không khớp với dòng trên"),
-    ("did not find expected key", "thụt đầu dòng không khớp hoặc thiếu dấu `:`"),
-    ("did not find expected '-' indicator", "các dòng của danh sách phải bắt đầu bằng `- ` và thẳng hàng"),
-    ("found a tab character", "có ký tự Tab — YAML chỉ nhận dấu cách"),
-    ("found character '@' that cannot start any token",
-     "dòng chữ không được bắt đầu bằng `@` — hãy đặt trong ngoặc kép"),
-    ("found character '`' that cannot start any token",
-     "dòng chữ không được bắt đầu bằng dấu ` — hãy đặt trong ngoặc kép"),
-    ("found character '%' that cannot start any token",
-     "dòng chữ không được bắt đầu bằng `%` — hãy đặt trong ngoặc kép"),
-    ("while scanning an alias", "dòng chữ bắt đầu bằng `*` — hãy đặt cả dòng trong ngoặc kép \"…\""),
-    ("while scanning an anchor", "dòng chữ bắt đầu bằng `&` — hãy đặt cả dòng trong ngoặc kép \"…\""),
-    ("expected a comment or a line break", "có chữ thừa sau dấu ngoặc kép đóng"),
-    ("found unexpected ':'", "dấu `:` không đúng chỗ — hãy đặt dòng chữ trong ngoặc kép"),
-)
-
-
-def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, name: str) -> Problem:
-    mark = exc.problem_mark or exc.context_mark
-    if exc.context_mark and exc.problem and "end of stream" in exc.problem:
-        mark = exc.context_mark  # an unclosed quote or bracket: point at where it opens, not at the file's end
-    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    original = f"{exc.context or ''} {exc.problem or ''}".strip()
-    hint = next((vi for en, vi in _SYNTAX_HINTS if en in original), None)
-    what = hint or f"cú pháp YAML không hợp lệ ({original})"
-    lines = source_lines(text)
-    caret = ""
-    if 0 < line <= len(lines):
-        source, at = source_excerpt(lines[line - 1], column)
-        caret = f"\n    {source}\n    {' ' * (at - 1)}^"
-    return Problem(name, line, column, Code.YAML_SYNTAX, what + caret)
-
-
 def _mark(node: yaml.Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
@@ -282,8 +359,9 @@ def _mark(node: yaml.Node) -> tuple[int, int]:
 class _Walker:
     """Turns composed YAML nodes into plain data, keeping positions and collecting problems."""
 
-    def __init__(self, loaded: LoadedFile):
+    def __init__(self, loaded: LoadedFile, lines: list[str] | None = None):
         self.loaded = loaded
+        self.lines = lines or []
         self.problems: list[Problem] = []
         self.visited = 0
 
@@ -298,6 +376,8 @@ class _Walker:
                 self._fail(node, Code.UNSUPPORTED_YAML, _TOO_MANY_NODES)
             return None
         self.loaded.value_positions.setdefault(path, _mark(node))
+        if node.tag not in _STANDARD_TAGS and _LOCAL_TAG.fullmatch(node.tag):
+            return self._text_with_tag(node)
         if node.tag not in _STANDARD_TAGS:
             self._fail(node, Code.UNSUPPORTED_YAML,
                        f"thẻ YAML `{shorten(node.tag)}` không được dùng — hãy bỏ phần bắt đầu bằng `!`")
@@ -332,6 +412,20 @@ class _Walker:
             result[key] = self.convert(value_node, path + (key,), depth + 1)
         return result
 
+    def _text_with_tag(self, node: yaml.Node) -> str:
+        """`- !Quan trọng: …` is text starting with `!`, which YAML takes for a tag: reported with the quoted
+        line, and read as the text it is."""
+        line, column = _mark(node)
+        typed = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
+        finding = diagnose.text_starting_with_indicator(typed, line, column) or diagnose.Finding(
+            line, column, Code.YAML_SYNTAX, "dòng chữ bắt đầu bằng `!` — với YAML, `!` ở đầu là một thẻ, không "
+            "phải chữ; hãy đặt cả dòng chữ trong ngoặc kép")
+        self.problems.append(diagnose.to_problem(self.loaded.name, finding, self.lines))
+        if not isinstance(node, yaml.ScalarNode):  # `- !Quan trọng: …`: the tag stands before a `key: value`
+            return typed[column - 1:].rstrip()
+        value = self._text(node)
+        return f"{node.tag} {value}" if value else node.tag
+
     def _scalar(self, node: yaml.ScalarNode) -> str | None:
         if node.tag == _NULL_TAG and node.style is None:
             return None  # `key:` with nothing after it, or `~` / `null`
@@ -349,4 +443,5 @@ class _Walker:
                        f"ký tự U+{ord(surrogate.group()):04X} không phải một chữ (nửa cặp mã UTF-16, thường do "
                        "chép từ một chương trình lỗi) — hãy xóa mã `\\u` này trong ngoặc kép")
         text = node.value.replace(_LINE_BREAK_STAND_IN, "\n").replace(WORD_LINE_BREAK, "\n")
-        return unicodedata.normalize("NFC", _SURROGATE.sub("\ufffd", text))
+        # Reported above; left out of the text, so that the rules checking the rest do not trip on it again.
+        return unicodedata.normalize("NFC", _SURROGATE.sub("", text))

@@ -40,3 +40,24 @@ def _width(char: str, bold: bool) -> int:
 
 def text_width_mm(text: str, size_pt: float, bold: bool = False) -> float:
     return sum(_width(char, bold) for char in text) / 1000 * size_pt * 25.4 / 72
+
+
+def wrap(text: str, size_pt: float, bold: bool, width_mm: float) -> list[str]:
+    """The lines ``text`` takes in a paragraph ``width_mm`` wide, broken at spaces as Word does (a word longer than
+    the line stands alone on its line)."""
+    lines: list[str] = []
+    current = ""
+    for word in text.split():
+        candidate = f"{current} {word}" if current else word
+        if current and text_width_mm(candidate, size_pt, bold) > width_mm:
+            lines.append(current)
+            current = word
+        else:
+            current = candidate
+    return lines + [current] if current else lines
+
+
+def widest_line_mm(lines: list[str], size_pt: float, bold: bool, width_mm: float) -> float:
+    """The width of the longest line these paragraphs are set in, each wrapped at ``width_mm``."""
+    return max((text_width_mm(line, size_pt, bold) for text in lines for line in wrap(text, size_pt, bold, width_mm)),
+               default=0.0)

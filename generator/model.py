@@ -9,10 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
-from typing import Annotated, Any, ClassVar, Union
+from typing import Annotated, Any, ClassVar, Literal, Union
 
 from pydantic import (BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, field_validator,
-                      model_validator)
+                      model_serializer, model_validator)
 
 from generator import rulebook, vnformat
 from generator.cycle import period
@@ -61,11 +61,131 @@ class IssuingBody(_Model):
         return value
 
 
+_DAY, _MONTH, _YEAR = r"(\d{1,2})", r"(\d{1,2})", r"(\d{4})"
+_TO = r"\s*(?:-|đến)\s*"
+# "09 và 10/10/2018", "08, 09 và 10/10/2018"; "09-10/10/2018"; "30/9 - 02/10/2018"; "30/12/2018 - 02/01/2019".
+_LISTED_DAY = r"\d{1,2}(?:/\d{1,2}(?:/\d{4})?)?"
+_SEVERAL_DAYS = re.compile(rf"(?:{_LISTED_DAY}\s*(?:,|\svà\s)\s*)+\d{{1,2}}/\d{{1,2}}/\d{{4}}")
+_DAYS_OF_A_MONTH = re.compile(_DAY + _TO + _DAY + "/" + _MONTH + "/" + _YEAR)
+_DAYS_ACROSS_MONTHS = re.compile(_DAY + "/" + _MONTH + _TO + _DAY + "/" + _MONTH + "/" + _YEAR)
+_DAYS_ACROSS_YEARS = re.compile(r"(\d{1,2}/\d{1,2}/\d{4})" + _TO + r"(\d{1,2}/\d{1,2}/\d{4})")
+MEETING_DAY_FORMS = "09/4/2021, 09 và 10/10/2018, 09-10/10/2018, 30/9 - 02/10/2018 hoặc một danh sách ngày"
+
+
+def _calendar_day(day: int, month: int, year: int) -> dt.date:
+    try:
+        return dt.date(year, month, day)
+    except ValueError as exc:
+        raise ValueError(f"ngày `{day}/{month}/{year}` không có trên lịch") from exc
+
+
+def _listed_days(items: list[str]) -> list[dt.date]:
+    """`30/9`, `01`, `02/10/2018`: a day takes the month and year of the next item that gives them."""
+    days, month, year = [], 0, 0
+    for item in reversed(items):
+        numbers = [int(n) for n in item.split("/")]
+        year = numbers[2] if len(numbers) == 3 else year
+        month = numbers[1] if len(numbers) >= 2 else month
+        days.append(_calendar_day(numbers[0], month, year))
+    return sorted(set(days))
+
+
+def _meeting_days(value: Any) -> Any:
+    """The days of a meeting as people write them, as `{ngay: [...], lien_tuc: ...}`: one day, several days of a
+    month, a run of days (across months too), or a YAML list of dates."""
+    if isinstance(value, (MeetingDays, dict)) or value is None:
+        return value
+    if isinstance(value, dt.date):
+        return {"ngay": [value]}
+    if isinstance(value, list):
+        days = sorted({item if isinstance(item, dt.date) else vnformat.parse_date(str(item)) for item in value})
+        if not days:
+            raise ValueError(f"danh sách ngày họp rỗng — hãy viết ví dụ {MEETING_DAY_FORMS}")
+        return {"ngay": days}
+    if not isinstance(value, str):
+        return value
+    text = re.sub(r"\s+", " ", re.sub(r"^ngày\s+", "", value.strip(), flags=re.IGNORECASE)).replace("–", "-")
+    text = text.replace("—", "-")
+    if _SEVERAL_DAYS.fullmatch(text):
+        return {"ngay": _listed_days(re.split(r"\s*(?:,|\svà\s)\s*", text))}
+    if match := _DAYS_OF_A_MONTH.fullmatch(text):
+        month, year = int(match.group(3)), int(match.group(4))
+        return {"ngay": [_calendar_day(int(match.group(1)), month, year), _calendar_day(int(match.group(2)), month,
+                                                                                        year)], "lien_tuc": True}
+    if match := _DAYS_ACROSS_MONTHS.fullmatch(text):
+        year = int(match.group(5))
+        return {"ngay": [_calendar_day(int(match.group(1)), int(match.group(2)), year),
+                         _calendar_day(int(match.group(3)), int(match.group(4)), year)], "lien_tuc": True}
+    if match := _DAYS_ACROSS_YEARS.fullmatch(text):
+        return {"ngay": [vnformat.parse_date(match.group(1)), vnformat.parse_date(match.group(2))], "lien_tuc": True}
+    try:
+        return {"ngay": [vnformat.parse_date(text)]}
+    except ValueError as exc:
+        if "không có trên lịch" in str(exc):
+            raise
+        raise ValueError(f"`{value.strip()}` không phải ngày họp — hãy viết dạng {MEETING_DAY_FORMS}") from exc
+
+
+class MeetingDays(_Model):
+    """Ngày họp: một ngày, vài ngày, hoặc một đợt nhiều ngày liền (`09-10/10/2018`, `30/9 - 02/10/2018`)."""
+
+    ngay: list[dt.date] = Field(min_length=1)
+    lien_tuc: bool = False  # a run of days from the first to the last ("09-10/10/2018"), not the days listed
+
+    @model_validator(mode="after")
+    def _in_order(self) -> MeetingDays:
+        if self.lien_tuc and (len(self.ngay) != 2 or self.ngay[0] >= self.ngay[1]):
+            raise ValueError(f"đợt họp từ {vnformat.short_date(self.ngay[0])} đến "
+                             f"{vnformat.short_date(self.ngay[-1])}: ngày kết thúc phải sau ngày bắt đầu")
+        return self
+
+    @property
+    def first(self) -> dt.date:
+        return self.ngay[0]
+
+    @property
+    def last(self) -> dt.date:
+        return self.ngay[-1]
+
+    def text(self) -> str:
+        """As people write it, padded by the document's rule: `09/4/2021`, `09 và 10/10/2018`, `09-10/10/2018`,
+        `30/9 - 02/10/2018`, `30/12/2018 - 02/01/2019`."""
+        if self.lien_tuc:
+            start, end = self.first, self.last
+            if start.year != end.year:
+                return f"{vnformat.short_date(start)} - {vnformat.short_date(end)}"
+            if start.month != end.month:
+                return (f"{vnformat.day_text(start.day)}/{vnformat.month_text(start.month)} - "
+                        f"{vnformat.short_date(end)}")
+            return f"{vnformat.day_text(start.day)}-{vnformat.short_date(end)}"
+        parts = []
+        for index, day in enumerate(self.ngay):
+            following = self.ngay[index + 1] if index + 1 < len(self.ngay) else None
+            if following is None:
+                parts.append(vnformat.short_date(day))
+            elif (following.month, following.year) == (day.month, day.year):
+                parts.append(vnformat.day_text(day.day))
+            elif following.year == day.year:
+                parts.append(f"{vnformat.day_text(day.day)}/{vnformat.month_text(day.month)}")
+            else:
+                parts.append(vnformat.short_date(day))
+        return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " và " + parts[-1]
+
+    @model_serializer(mode="plain")
+    def _as_written(self) -> str:
+        return self.text()
+
+
+MeetingDate = Annotated[MeetingDays, BeforeValidator(_meeting_days, json_schema_input_type=str | list[str])]
+
+
 class Meeting(_Model):
     """Cuộc họp, hội nghị mà thông báo kết luận."""
 
     ten: str | None = Field(None, description="tên cuộc họp", examples=["Hội nghị trực báo công tác dân vận quý I"])
-    ngay: Date | None = Field(None, description="ngày họp", examples=["09/4/2021"])
+    ngay: MeetingDate | None = Field(None, description="ngày họp: một ngày, vài ngày (`09 và 10/10/2018`, danh sách "
+                                                       "ngày) hoặc một đợt (`09-10/10/2018`, `30/9 - 02/10/2018`)",
+                                     examples=["09/4/2021", "09 và 10/10/2018"])
     chu_tri: Lines = Field(default_factory=list, description="người chủ trì",
                            examples=[["đồng chí Huỳnh Văn Tí – Bí thư Tỉnh ủy"]])
     thanh_phan: Lines = Field(default_factory=list, description="thành phần dự họp",
@@ -285,8 +405,9 @@ class Document(_Model):
 
     loai: str = Field(description="loại văn bản: thong-bao-ket-luan, ket-luan, bao-cao, ke-hoach hoặc cong-van",
                       examples=["thong-bao-ket-luan"])
-    he_thong: str = Field("dang", description="hệ thống văn bản: dang (HD 36-HD/VPTW) hoặc nha-nuoc "
-                                               "(NĐ 30/2020/NĐ-CP)", examples=["dang"])
+    he_thong: str = Field("dang", description="hệ thống văn bản: dang (Đảng: HD 36-HD/VPTW cho văn bản trước "
+                                               "27/5/2026, HD 05-HD/VPTW từ ngày đó), dang-hd36 hoặc dang-2026 (chọn "
+                                               "hẳn một hướng dẫn), nha-nuoc (NĐ 30/2020/NĐ-CP)", examples=["dang"])
     co_quan: IssuingBody = Field(description="cơ quan ban hành",
                                  examples=[{"ten": "TỈNH ỦY BÌNH THUẬN", "viet_tat": "TU"}])
     so: str | None = Field(None, description="số văn bản, chỉ phần số; để trống thì văn thư điền tay",
@@ -320,6 +441,9 @@ class Document(_Model):
                                    description="nhiệm vụ kỳ trước được xem lại (`vanban carry` chép sang): ghi "
                                                "tình trạng từng việc; in thành bảng khi một phần có "
                                                "`bang_theo_doi: true`")
+    dau_ket_thuc: Literal["./.", "."] | None = Field(
+        None, description="dấu kết thúc nội dung, khi văn bản thật khác hướng dẫn: `./.` hoặc `.`; để trống thì "
+                          "theo hướng dẫn (HD 36, NĐ 30: `./.`; HD 05: `.`)", examples=["."])
     noi_nhan: Annotated[list[RecipientEntry], Field(min_length=1)] = Field(
         description="nơi nhận, mỗi nơi một dòng; công cụ tự thêm `- `, dấu cuối dòng và dòng lưu",
         examples=[["Thường trực Tỉnh ủy (b/c)", "Sở Nội vụ"]])
@@ -334,8 +458,8 @@ class Document(_Model):
     @field_validator("he_thong")
     @classmethod
     def _known_rulebook(cls, value: str) -> str:
-        if value not in rulebook.available():
-            raise ValueError(f"hệ thống `{value}` chưa có — hãy dùng một trong: {', '.join(rulebook.available())}")
+        if value not in rulebook.codes():
+            raise ValueError(f"hệ thống `{value}` chưa có — hãy dùng một trong: {', '.join(rulebook.codes())}")
         return value
 
     @field_validator("so")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from generator import lint, safe_write, template_builder
 from generator.errors import Code, InputError, Problem, display_path, os_reason
-from generator.reader import Prepared, prepare
+from generator.reader import NotReady, Prepared, prepare
 from generator.rendering.package import Part
 from generator.rulebook import Rulebook
 
@@ -16,8 +16,15 @@ def check_file(source: Path, book: Rulebook | None = None, today: dt.date | None
                future_margin_days: int = lint.DEFAULT_FUTURE_MARGIN_DAYS,
                office: Path | None = None) -> tuple[Prepared | None, list[Problem]]:
     """Every problem of ``source``: reading errors, or else the findings of every lint rule."""
+    today = today or lint.current_date()  # one day for the profile chosen and the date rules alike
     try:
-        prepared = prepare(source, book, office)
+        prepared = prepare(source, book, office, today)
+    except NotReady as exc:  # data errors: the rulebook's rules still look at what could be read, in this run
+        if exc.prepared is None:
+            return None, exc.problems
+        known = set(exc.problems)
+        more = lint.lint(exc.prepared, today, future_margin_days, set_aside=exc.set_aside)
+        return None, exc.problems + [problem for problem in more if problem not in known]
     except InputError as exc:
         return None, exc.problems
     return prepared, lint.lint(prepared, today, future_margin_days)
@@ -26,12 +33,12 @@ def check_file(source: Path, book: Rulebook | None = None, today: dt.date | None
 def template_for(prepared: Prepared, templates: Path | None = None) -> Path:
     """The Word template of the document: from ``--mau`` when given; else the office's own folder, where it has
     one for this kind; else the built-in one."""
-    doc = prepared.document
+    profile, kind = prepared.book.ma, prepared.document.loai  # the profile chosen (dang-2026 …), not the name typed
     if templates is None and prepared.office is not None and prepared.office.templates is not None:
-        own = template_builder.template_path(doc.he_thong, doc.loai, prepared.office.templates)
+        own = template_builder.template_path(profile, kind, prepared.office.templates)
         if own.is_file():
             return own
-    return template_builder.template_path(doc.he_thong, doc.loai, templates or template_builder.TEMPLATE_DIR)
+    return template_builder.template_path(profile, kind, templates or template_builder.TEMPLATE_DIR)
 
 
 def render_parts(prepared: Prepared, templates: Path | None = None) -> list[Part]:

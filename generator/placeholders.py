@@ -17,7 +17,6 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from generator import vnformat
 from generator.cycle import period
 from generator.errors import shorten
 from generator.loader import Path_, iter_strings
@@ -39,11 +38,12 @@ SOURCES = {
 
 
 def meeting_values(doc: Document) -> dict[str, str]:
-    """The meeting's facts as printed text, by field name (the fields it has)."""
+    """The meeting's facts as printed text, by field name (the fields it has); its days as people write them
+    (`09 và 10/10/2018`, `30/9 - 02/10/2018`), padded by the document's rule."""
     meeting = doc.hoi_nghi
     if meeting is None:
         return {}
-    values = {"ten": meeting.ten, "ngay": vnformat.short_date(meeting.ngay) if meeting.ngay else None,
+    values = {"ten": meeting.ten, "ngay": meeting.ngay.text() if meeting.ngay else None,
               "chu_tri": ", ".join(meeting.chu_tri) or None, "thanh_phan": ", ".join(meeting.thanh_phan) or None}
     return {key: value for key, value in values.items() if value}
 

@@ -21,7 +21,7 @@ from lxml import etree
 from markupsafe import Markup  # finished XML: autoescape leaves it alone, docxtpl inserts it as is
 
 from generator import template_builder, vnformat
-from generator.layout import AppendixLayout, Paragraph, TableLayout
+from generator.layout import NON_BREAKING_HYPHEN, AppendixLayout, Paragraph, TableLayout
 from generator.rendering import TemplateError, cage, explain, package, shown  # TemplateError: pipeline's VB020
 from generator.rendering.sandbox import Sandbox
 
@@ -68,8 +68,7 @@ def _twips(mm: float) -> int:
     return round(mm * 1440 / 25.4)
 
 
-NON_BREAKING_HYPHEN = "\u2011"  # the layout's mark for a hyphen a line must not break at (`120-KL/TW`)
-# Word's own non-breaking hyphen: it prints and copies as `-`, where U+2011 is missing from many fonts.
+# Word's own non-breaking hyphen, for the layout's mark: it prints and copies as `-`.
 _WORD_NON_BREAKING_HYPHEN = '</w:t><w:noBreakHyphen/><w:t xml:space="preserve">'
 
 

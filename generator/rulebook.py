@@ -4,12 +4,17 @@ in ``generator/rulebooks/``. A new rulebook is a new file, not a code change."""
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import functools
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from generator import vnformat
 
 RULEBOOK_DIR = Path(__file__).parent / "rulebooks"
 
@@ -131,6 +136,8 @@ class Kind(_Strict):
 class Rulebook(_Strict):
     ma: str
     ten: str
+    van_ban: str = ""  # the rulebook's short name, for messages: "HD 36-HD/VPTW"
+    kieu_dau_thanh: Literal["cu", "moi"] | None = None  # tone marks: "cu" (hoá, uỷ), "moi" (hóa, ủy), None either
     trang: Page
     phong_chu: str
     thanh_phan: dict[str, Component]
@@ -172,12 +179,132 @@ class Rulebook(_Strict):
         return next((prefix for prefix, entry in self.quyen_han_ky.items() if entry.vai_tro is role), None)
 
 
+INDEX_NAME = "_he-thong.yaml"  # which profile a `he_thong:` names: by date, or by another name (data, not code)
+
+
 def available() -> list[str]:
-    return sorted(p.stem for p in RULEBOOK_DIR.glob("*.yaml"))
+    """The profiles: one file each (the index, whose name starts with `_`, is not one)."""
+    return sorted(p.stem for p in RULEBOOK_DIR.glob("*.yaml") if not p.name.startswith("_"))
+
+
+class Successor(_Strict):
+    """One profile of a system, and the day from which it applies (none: it applies before every other)."""
+
+    ho_so: str
+    tu_ngay: dt.date | None = None
+
+
+class Index(_Strict):
+    """`_he-thong.yaml`: the systems a document names (`he_thong: dang`), each the profiles it has had in order
+    of date; and other names that pin one profile (`he_thong: dang-hd36`)."""
+
+    he_thong: dict[str, list[Successor]] = Field(default_factory=dict)
+    ten_khac: dict[str, str] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Index:
+        for code, entries in self.he_thong.items():
+            days = [entry.tu_ngay for entry in entries[1:]]
+            if not entries or entries[0].tu_ngay is not None or None in days or days != sorted(days):
+                raise ValueError(f"he_thong {code}: the first profile has no tu_ngay, the others do, in order")
+        clash = set(self.ten_khac) & set(self.he_thong)
+        if clash:
+            raise ValueError(f"ten_khac {', '.join(sorted(clash))} already name a system")
+        return self
+
+
+def index() -> Index:
+    path = RULEBOOK_DIR / INDEX_NAME
+    return _index(path, path.stat().st_mtime_ns) if path.is_file() else Index()
 
 
 @functools.cache
+def _index(path: Path, _mtime: int) -> Index:
+    return Index.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")) or {})
+
+
+def codes() -> list[str]:
+    """Every name a document's or an office's `he_thong` may give: systems, profiles and other names."""
+    found = index()
+    return sorted(set(available()) | set(found.he_thong) | set(found.ten_khac))
+
+
+def family(code: str) -> str:
+    """The system a name belongs to (`dang-2026`, `dang-hd36` → `dang`): numbers run through the system, whatever
+    profile lays a document out."""
+    found = index()
+    profile = found.ten_khac.get(code, code)
+    return next((system for system, entries in found.he_thong.items()
+                 if system == code or any(entry.ho_so == profile for entry in entries)), profile)
+
+
 def load(code: str) -> Rulebook:
-    """The profile of rulebook ``code`` (``dang``, ``nha-nuoc`` …), read once per process."""
-    path = RULEBOOK_DIR / f"{code}.yaml"
+    """The profile of rulebook ``code`` (``dang``, ``nha-nuoc``, ``dang-2026`` …, or another name of one such as
+    ``dang-hd36``), read once per process. A system's name loads its first profile: :func:`choose` picks by date."""
+    found = index()
+    code = found.ten_khac.get(code, code)
+    if code not in available() and code in found.he_thong:
+        code = found.he_thong[code][0].ho_so
+    return _load(RULEBOOK_DIR / f"{code}.yaml")
+
+
+@functools.cache
+def _load(path: Path) -> Rulebook:
     return Rulebook.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+
+
+@dataclass(frozen=True)
+class Choice:
+    """The profile a document is laid out by, and why, in Vietnamese (for `vanban check`)."""
+
+    book: Rulebook
+    reason: str
+
+
+def _named(book: Rulebook) -> str:
+    return f"{book.ma} ({book.van_ban})" if book.van_ban else book.ma
+
+
+def _day(day: dt.date) -> str:
+    return vnformat.short_date(day)
+
+
+def undated_day(today: dt.date, year: int | None = None) -> dt.date:
+    """The day an undated draft is taken to be issued on: today, or the nearest day of its year (`nam`) when that
+    is another year. A draft is signed on a day still to come, so today is the earliest it can be; a notice
+    reproduced from a past year without its day belongs to that year, and every day of a year but the one a
+    rulebook changes in picks the same profile."""
+    if year is None or year == today.year:
+        return today
+    return dt.date(year, 1, 1) if year > today.year else dt.date(year, 12, 31)
+
+
+def choose(code: str, day: dt.date | None, today: dt.date, year: int | None = None) -> Choice:
+    """The profile for a document naming ``code`` in `he_thong`, issued on ``day`` (None: not yet dated; then
+    ``year``, its `nam`, if given, else ``today`` decides — see :func:`undated_day`).
+
+    A system (`dang`) picks its profile by the date: the last whose `tu_ngay` is on or before it; a profile's own
+    code (`dang-2026`) or another name of it (`dang-hd36`) pins that profile."""
+    found = index()
+    if code in found.ten_khac:
+        book = load(code)
+        return Choice(book, f"{_named(book)} vì văn bản ghi he_thong: {code}")
+    entries = found.he_thong.get(code)
+    if not entries:
+        book = load(code)
+        return Choice(book, f"{_named(book)} vì văn bản ghi he_thong: {code}")
+    if len(entries) == 1:
+        book = load(entries[0].ho_so)
+        return Choice(book, f"{_named(book)}: hệ thống {code} chỉ có hồ sơ này")
+    when = day if day is not None else undated_day(today, year)
+    current = max((i for i, entry in enumerate(entries) if entry.tu_ngay is None or entry.tu_ngay <= when))
+    book = load(entries[current].ho_so)
+    if day is not None:
+        said = f"ngày ban hành {_day(day)}"
+    elif year is not None and year != today.year:
+        said = f"văn bản chưa có ngày, năm {year},"
+    else:
+        said = f"văn bản chưa có ngày, tính theo hôm nay {_day(today)},"
+    boundary = entries[current].tu_ngay if current > 0 else entries[1].tu_ngay
+    assert boundary is not None  # the index checks every profile but the first has its day
+    return Choice(book, f"{_named(book)} vì {said} {'từ' if current > 0 else 'trước'} ngày {_day(boundary)}")

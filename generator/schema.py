@@ -245,7 +245,7 @@ def _choose(schema: Schema, choices: list[Choice]) -> Schema:
 @functools.cache
 def _field_choices() -> dict[type[BaseModel], dict[str, list[Choice]]]:
     """The values of text fields that the rulebooks define, by model and field."""
-    systems = [(code, rulebook.load(code).ten) for code in rulebook.available()]
+    systems = [(code, _system_meaning(code)) for code in rulebook.codes()]
     separators = _across_rulebooks(lambda book: {
         mark: "mặc định" if mark == book.noi_nhan.dau_cuoi_dong else "dùng được"
         for mark in book.noi_nhan.dau_cuoi_dong_cho_phep})
@@ -257,6 +257,18 @@ def _field_choices() -> dict[type[BaseModel], dict[str, list[Choice]]]:
         Signature: {"quyen_han": _across_rulebooks(lambda book: {prefix: _authority_meaning(authority)
                                                                  for prefix, authority in book.quyen_han_ky.items()})},
     }
+
+
+def _system_meaning(code: str) -> str:
+    """What a `he_thong` value means: a system picks its profile by the date, a profile or another name pins one."""
+    index = rulebook.index()
+    entries = index.he_thong.get(code, [])
+    if len(entries) > 1:
+        steps = [f"{rulebook.load(e.ho_so).ten}" + (f" từ ngày {vnformat.short_date(e.tu_ngay)}" if e.tu_ngay else "")
+                 for e in entries]
+        return "chọn theo ngày ban hành: " + "; ".join(steps)
+    pinned = index.ten_khac.get(code)
+    return f"luôn theo {rulebook.load(code).ten}" if pinned else rulebook.load(code).ten
 
 
 def _across_rulebooks(meanings: Callable[[Rulebook], dict[str, str]]) -> list[Choice]:
@@ -288,7 +300,7 @@ def _per_rulebook(rules: Callable[[Rulebook], Schema]) -> list[Schema]:
     """For each rulebook: once a file names it in `he_thong`, its properties must follow ``rules(book)``."""
     return [{"if": {"properties": {"he_thong": {"const": code}}, "required": ["he_thong"]},
              "then": {"properties": rules(rulebook.load(code))}}
-            for code in rulebook.available()]
+            for code in rulebook.codes()]
 
 
 def _signing_rule(book: Rulebook) -> Schema:

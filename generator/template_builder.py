@@ -114,6 +114,10 @@ def _add_style(document: WordDocument, spec: ParagraphStyle, component: Componen
     fmt.space_after = Pt(component.cach_sau if component else 0)
     fmt.page_break_before = spec.page_break_before or None
     fmt.keep_with_next = spec.keep_with_next or None
+    # Widow and orphan control: never one line of a paragraph alone at the foot or the head of a page (Word applies
+    # none unless a style asks) — with the last paragraph kept with the signature, at least its last two lines
+    # stand above the signature table.
+    fmt.widow_control = True
     if spec.contextual_spacing:
         _contextual_spacing(style)
     if spec.left_indent_cm:

@@ -163,7 +163,35 @@ def _problem(loaded: LoadedFile, error: Any, root: Root) -> Problem:
                               + (f", ví dụ: `{example}`" if example else ""))
     if kind == "value_error":
         return loaded.problem(path, Code.BAD_VALUE, f"{what}: {error['ctx']['error']}")
-    return loaded.problem(path, Code.BAD_VALUE, f"{what}{description}: giá trị không hợp lệ ({error['msg']})")
+    return loaded.problem(path, Code.BAD_VALUE, f"{what}{description}: {_other_message(kind, error)}")
+
+
+def _choices(expected: str) -> str:
+    """Pydantic's English list of choices (`'a', 'b' or 'c'`) as `a`, `b`, `c`."""
+    names = re.findall(r"'([^']*)'", expected)
+    return ", ".join(f"`{name}`" for name in names) if names else expected
+
+
+def _other_message(kind: str, error: Any) -> str:
+    """The rarer pydantic errors in Vietnamese; never pydantic's English."""
+    given = _kind_of(error.get("input"))
+    ctx = error.get("ctx") or {}
+    if kind in ("bool_parsing", "bool_type"):
+        return f"phải là `true` (có) hoặc `false` (không), không phải {given}"
+    if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
+        sign = {"greater_than": "lớn hơn", "greater_than_equal": "từ", "less_than": "nhỏ hơn",
+                "less_than_equal": "không quá"}[kind]
+        bound = next(iter(ctx.values()), "")
+        return f"phải là một số {sign} {bound}, không phải {given}"
+    if kind in ("too_long", "string_too_long"):
+        return f"quá dài — tối đa {ctx.get('max_length', '')}"
+    if kind in ("literal_error",):
+        return f"{given} không dùng được — chọn một trong: {_choices(str(ctx.get('expected', '')))}"
+    if kind in ("float_parsing", "float_type", "decimal_parsing"):
+        return f"phải là một số, không phải {given}"
+    if kind in ("string_pattern_mismatch",):
+        return f"{given} không đúng dạng"
+    return f"giá trị {given} không dùng được ở đây"
 
 
 def _type_message(kind: str, what: str, description: str, error: Any) -> str:
@@ -180,6 +208,6 @@ def _type_message(kind: str, what: str, description: str, error: Any) -> str:
         return f"{what}{description} phải là một ngày dạng ngày/tháng/năm, ví dụ 26/7/2010"
     if kind == "enum":
         return (f"{what}{description}: `{shorten(str(error.get('input')))}` không dùng được — chọn một trong: "
-                f"{error['ctx']['expected']}")
+                f"{_choices(str(error['ctx']['expected']))}")
     return f"{what}{description} cần ít nhất {error['ctx']['min_length']} dòng"
 

@@ -59,7 +59,9 @@ def test_render_out_and_out_dir(tmp_path):
 
 BAD_INPUTS = {
     "syntax": (MINIMAL_YAML.replace("dia_danh: Phan Thiết", 'dia_danh: "Phan Thiết'),
-               'tb.yaml:6:11: lỗi VB001: thiếu dấu ngoặc kép đóng\n    dia_danh: "Phan Thiết\n              ^'),
+               'tb.yaml:6:11: lỗi VB001: thiếu dấu ngoặc kép đóng: dấu `"` mở ở đây nhưng không đóng trên cùng '
+               'dòng, nên YAML đọc cả các dòng bên dưới (tới hết tệp) như một dòng chữ — hãy thêm dấu `"` ở cuối '
+               'dòng\n    dia_danh: "Phan Thiết\n              ^\n    sửa thành: dia_danh: "Phan Thiết"'),
     "unknown key": (MINIMAL_YAML.replace("noi_nhan:", "noi_nhna:"),
                     "tb.yaml:11:1: lỗi VB010: khóa `noi_nhna` không có trong mẫu — có phải ý bạn là `noi_nhan`?"),
     "missing field": (MINIMAL_YAML.replace("dia_danh: Phan Thiết\n", ""),
@@ -198,7 +200,7 @@ def test_check_reports_every_finding_of_every_file_sorted_and_writes_nothing(tmp
     write(tmp_path, "b.yaml", MINIMAL_YAML.replace("dia_danh: Phan Thiết\n", ""))
     write(tmp_path, "a.yaml", MINIMAL_YAML.replace("Thường trực Tỉnh ủy đã kết luận.", "Thường trực  Tỉnh ủy kết luận ."))
     code, out, err = run("check", "b.yaml", "a.yaml", cwd=tmp_path)
-    assert (code, out) == (1, "")
+    assert (code, out) == (1, f"a.yaml: trình bày theo {HD36_SINCE_2010}\n"), "b.yaml has an error: no profile"
     assert err.splitlines() == [
         "a.yaml:10:11: cảnh báo VB153: 2 dấu cách liền nhau: `Thường trực  Tỉnh ủy kết luận .` — "
         "hãy chỉ để một dấu cách (công cụ giữ nguyên chữ đã gõ)",
@@ -224,7 +226,24 @@ def test_check_with_only_warnings_exits_0_and_json_says_the_same(tmp_path):
 
 def test_a_clean_file_checks_clean(tmp_path):
     write(tmp_path, "a.yaml", MINIMAL_YAML)
-    assert run("check", "a.yaml", cwd=tmp_path) == (0, "", "Có 0 lỗi, 0 cảnh báo.\n")
+    assert run("check", "a.yaml", cwd=tmp_path) == (0, f"a.yaml: trình bày theo {HD36_SINCE_2010}\n",
+                                                    "Có 0 lỗi, 0 cảnh báo.\n")
+
+
+HD36_SINCE_2010 = "dang (HD 36-HD/VPTW) vì ngày ban hành 26/7/2010 trước ngày 27/5/2026"
+
+
+def test_check_says_which_profile_lays_the_notice_out_and_why(tmp_path):
+    write(tmp_path, "moi.yaml", MINIMAL_YAML.replace("26/7/2010", "01/12/2026"))
+    write(tmp_path, "ghim.yaml", MINIMAL_YAML.replace("26/7/2010", "01/12/2026") + "he_thong: dang-hd36\n")
+    code, out, _ = run("check", "moi.yaml", "ghim.yaml", "--so-ngay-truoc", "400", cwd=tmp_path)
+    assert code == 0
+    assert out.splitlines() == [
+        "moi.yaml: trình bày theo dang-2026 (HD 05-HD/VPTW) vì ngày ban hành 01/12/2026 từ ngày 27/5/2026",
+        "ghim.yaml: trình bày theo dang (HD 36-HD/VPTW) vì văn bản ghi he_thong: dang-hd36"]
+    code, out, _ = run("check", "moi.yaml", "--format", "json", "--so-ngay-truoc", "400", cwd=tmp_path)
+    assert json.loads(out)["ho_so_the_thuc"] == {
+        "moi.yaml": "dang-2026 (HD 05-HD/VPTW) vì ngày ban hành 01/12/2026 từ ngày 27/5/2026"}
 
 
 def test_render_prints_warnings_and_still_writes(tmp_path):
@@ -276,3 +295,16 @@ def test_usage_errors_are_explained_in_vietnamese(tmp_path, args, message):
     code, _, err = run(*args, cwd=tmp_path)
     assert code == 2
     assert message in " ".join(line.strip("│ ") for line in err.splitlines())
+
+
+def test_five_independent_mistakes_and_a_rulebook_rule_in_one_check(tmp_path):
+    text = (MINIMAL_YAML.replace("  viet_tat: TU", "\tviet_tat: TU").replace("noi_nhan:", "noi_nhna:")
+            .replace("26/7/2010", "32/7/2010").replace("dia_danh: Phan Thiết", "dia_danh:Phan Thiết")
+            .replace("nguoi_ky:\n", "nguoi_ky:\n  quyen_han: TM.\n  thay_mat: BAN THƯỜNG VỤ\n")
+            + 'luu: "Lưu: VT, VPTU"\n')
+    write(tmp_path, "tb.yaml", text)
+    code, _, err = run("check", "tb.yaml", cwd=tmp_path)
+    assert code == 1
+    found = [line.split(": ", 2)[:2] for line in err.splitlines() if line.startswith("tb.yaml:")]
+    assert found == [["tb.yaml:4:1", "lỗi VB004"], ["tb.yaml:6:9", "lỗi VB001"], ["tb.yaml:7:7", "lỗi VB013"],
+                     ["tb.yaml:11:1", "lỗi VB010"], ["tb.yaml:14:14", "lỗi VB013"], ["tb.yaml:18:6", "lỗi VB134"]]

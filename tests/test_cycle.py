@@ -213,3 +213,22 @@ def test_the_default_next_period_has_the_same_length(office, typed, code, next_n
     carried = carry.carry(notice)
     assert carried.period.code == code and carried.period.text() == next_name
     assert period.parse(next_name) == carried.period
+
+
+def test_an_office_restyles_its_own_copy_of_a_template_and_its_notices_use_it(office):
+    from docx.shared import Pt
+
+    from tests.conftest import style_value
+
+    code, out, _ = run("templates", "copy", "dang/thong-bao-ket-luan", "mau", cwd=office)
+    assert code == 0 and out.startswith("đã chép mẫu dang/thong-bao-ket-luan ra mau/dang/thong-bao-ket-luan.docx")
+    template = office / "mau" / "dang" / "thong-bao-ket-luan.docx"
+    restyled = docx.Document(str(template))
+    restyled.styles["VB Nội dung"].font.size = Pt(15)  # what an office does in Word's Styles pane
+    restyled.save(str(template))
+    profile = office / "don-vi.yaml"
+    profile.write_text(profile.read_text(encoding="utf-8") + "mau: mau\n", encoding="utf-8")
+    assert run("render", "tb-quy-i-2021.yaml", cwd=office)[0] == 0
+    document = docx.Document(str(office / "tb-quy-i-2021.docx"))
+    paragraph = next(p for p in document.paragraphs if p.text.startswith("Ngày 09/4/2021"))
+    assert style_value(paragraph.style, lambda s: s.font.size) == Pt(15)

@@ -243,7 +243,7 @@ def test_kind_of_another_rulebook_says_where_it_is() -> None:
 
 
 def test_unknown_rulebook_names_the_rulebooks() -> None:
-    with pytest.raises(ValueError, match="hệ thống `quan-doi` chưa có — hãy dùng: dang, nha-nuoc"):
+    with pytest.raises(ValueError, match=f"hệ thống `quan-doi` chưa có — hãy dùng: {', '.join(rulebook.codes())}"):
         new("bao-cao", "quan-doi")
 
 

@@ -65,12 +65,13 @@ def test_a_pipe_that_never_ends_is_read_only_up_to_the_limit(tmp_path):
     assert "lỗi VB003: tệp quá lớn (hơn 2 MB)" in err
 
 
-def test_a_folder_given_as_input_is_named_in_vietnamese(tmp_path):
+def test_a_folder_with_no_document_is_named_in_vietnamese(tmp_path):
     (tmp_path / "ho-so").mkdir()
+    (tmp_path / "ho-so" / "don-vi.yaml").write_text("he_thong: dang\n", encoding="utf-8")
     code, _, err = vanban("check", "ho-so", cwd=tmp_path)
     assert code == 1
-    assert err.splitlines()[0] == ("ho-so:1:1: lỗi VB021: không đọc được tệp (đây là một thư mục, không phải một tệp, "
-                                   "mã EISDIR)")
+    assert err.splitlines()[0] == ("ho-so:1:1: lỗi VB021: không có tệp YAML nào ở đây (don-vi.yaml, tệp ẩn và bản cũ "
+                                   "được bỏ qua) — hãy kiểm tra tên thư mục hoặc mẫu tên")
 
 
 def test_a_lone_surrogate_is_named_with_its_line(tmp_path):
@@ -105,8 +106,8 @@ def test_a_megabyte_key_is_shortened_in_the_message(tmp_path):
 def test_a_long_line_is_shown_as_a_window_with_the_caret_on_the_place(tmp_path):
     code, lines = check(tmp_path, "loai: x\nab: \"" + "k" * 100_000 + "\" z\n")
     assert code == 1
-    assert lines[0].startswith("tb.yaml:2:100008: lỗi VB001: ")
-    source, caret = lines[1], lines[2]
+    at = next(i for i, line in enumerate(lines) if line.startswith("tb.yaml:2:100008: lỗi VB001: "))
+    source, caret = lines[at + 1], lines[at + 2]
     assert len(source) <= 4 + MAX_SHOWN
     assert source.startswith("    …") and source.endswith('" z')
     assert source[caret.index("^")] == "z"

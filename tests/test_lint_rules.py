@@ -13,7 +13,7 @@ from generator import lint as lint_module
 from generator import reader
 from generator.errors import Problem, Severity
 from generator.lint import RULES, lint, restyled, tone_style, ToneStyle
-from tests.conftest import EXAMPLES, MINIMAL_YAML
+from tests.conftest import EXAMPLES, MINIMAL_YAML, ROOT
 
 ERROR, WARNING = Severity.ERROR, Severity.WARNING
 TODAY = date(2010, 8, 1)  # a few days after MINIMAL_YAML's notice date, 26/7/2010
@@ -519,3 +519,24 @@ def test_a_task_reported_done_is_not_set_again(check):
         "nhiệm vụ `Sơ kết Kết luận 120-KL/TW` đã ghi hoàn thành ở `theo_doi` mà vẫn được giao lại — hãy xóa nhiệm vụ "
         "này khỏi phần nhiệm vụ")]
     assert check(tasks + REVIEW + "    trang_thai: dang-thuc-hien\n", "VB166") == []
+
+
+STATE_NOTICE = (ROOT / "examples" / "020-nha-nuoc-tb-ket-luan-chu-tich.yaml").read_text(encoding="utf-8")
+
+
+def test_a_state_archive_line_is_only_the_place_after_vt(check):
+    line = next(n for n, text in enumerate(STATE_NOTICE.splitlines(), start=1) if text.startswith("luu:"))
+    assert check(STATE_NOTICE, "VB134") == []
+    typed = re.sub(r"(?m)^luu: .*$", "luu: VT, KTHT", STATE_NOTICE)
+    assert check(typed, "VB134", today=date(2026, 11, 30)) == [(line, 6, ERROR,
+        "`luu: VT, KTHT` ghi lại `VT` mà công cụ đã tự in cho Văn bản hành chính của Nhà nước (Nghị định "
+        "30/2020/NĐ-CP) (dòng lưu là `Lưu: VT, KTHT`) — `luu` chỉ ghi nơi lưu sau VT; hãy viết `luu: KTHT`")]
+
+
+@pytest.mark.parametrize(("opening", "closing"), [("“", "”"), ('\\"', '\\"')])
+def test_a_quotation_across_two_lines_of_the_summary_is_one_pair(check, opening, closing):
+    text = edit("trich_yeu: KẾT LUẬN CỦA THƯỜNG TRỰC TỈNH ỦY",
+                f'trich_yeu:\n  - "KẾT LUẬN VỀ PHONG TRÀO {opening}DÂN VẬN"\n  - "KHÉO{closing} NĂM 2010"')
+    assert check(text, "VB152") == []
+    unpaired = text.replace(f"KHÉO{closing}", "KHÉO")
+    assert [place[:2] for place in check(unpaired, "VB152")] == [(9, 5)], "one finding, at the first line"

@@ -103,8 +103,8 @@ def test_enums_are_the_rulebooks_values():
     books = [rulebook.load(code) for code in rulebook.available()]
     properties, definitions = DOCUMENT.schema["properties"], DOCUMENT.schema["$defs"]
     assert _enum(properties["loai"]) == _union([list(book.loai_van_ban) for book in books])
-    assert _enum(properties["he_thong"]) == rulebook.available()
-    assert _enum(PROFILE.schema["properties"]["he_thong"]) == rulebook.available()
+    assert _enum(properties["he_thong"]) == rulebook.codes()
+    assert _enum(PROFILE.schema["properties"]["he_thong"]) == rulebook.codes()
     assert _enum(definitions["Signature"]["properties"]["quyen_han"]) == _union(
         [list(book.quyen_han_ky) for book in books])
     assert _enum(properties["dau_cuoi_dong"]) == _union([book.noi_nhan.dau_cuoi_dong_cho_phep for book in books])

@@ -182,8 +182,8 @@ def write_draft(path: Path, text: str) -> None:
 # ------------------------------------------------------------------------------------------------- choosing
 
 def _rulebook(code: str) -> Rulebook:
-    if code not in rulebook.available():
-        raise ValueError(f"hệ thống `{code}` chưa có — hãy dùng: {', '.join(rulebook.available())}")
+    if code not in rulebook.codes():
+        raise ValueError(f"hệ thống `{code}` chưa có — hãy dùng: {', '.join(rulebook.codes())}")
     return rulebook.load(code)
 
 

@@ -28,7 +28,8 @@ class OfficeProfile(_Model):
 
     model_config = ConfigDict(title="Hồ sơ đơn vị vanban")
 
-    he_thong: str | None = Field(None, description="hệ thống văn bản của cơ quan: dang hoặc nha-nuoc",
+    he_thong: str | None = Field(None, description="hệ thống văn bản của cơ quan: dang (hồ sơ chọn theo ngày "
+                                             "ban hành), nha-nuoc, hoặc một hồ sơ cố định như dang-hd36, dang-2026",
                                  examples=["dang"])
     co_quan: IssuingBody | None = Field(None, description="cơ quan ban hành",
                                         examples=[{"cap_tren": "Tỉnh ủy Quảng Ngãi", "ten": "Ban Dân vận",

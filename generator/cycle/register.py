@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from generator import vnformat
+from generator import rulebook, vnformat
 from generator.errors import Code, Problem, Severity
 from generator.reader import Prepared
 from generator.rulebook import NumberReset
@@ -35,7 +35,7 @@ def numbered(notices: Iterable[Prepared]) -> list[Numbered]:
         if doc.so is None:
             continue
         day = doc.ngay or (dt.date(doc.nam, 1, 1) if doc.nam else None)
-        found.append(Numbered(doc.loai, doc.he_thong, int(doc.so), day, notice.source.file_of(("so",)),
+        found.append(Numbered(doc.loai, rulebook.family(doc.he_thong), int(doc.so), day, notice.source.file_of(("so",)),
                               notice.source.position(("so",))[0]))
     return found
 

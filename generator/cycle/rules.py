@@ -130,13 +130,14 @@ def meeting_in_period(context: LintContext) -> Iterator[Finding]:
         ngay: 12/10/2021
     """
     doc = context.document
-    meeting = doc.hoi_nghi.ngay if doc.hoi_nghi else None
-    if meeting is None:
+    days = doc.hoi_nghi.ngay if doc.hoi_nghi else None
+    if days is None:
         return
-    when = vnformat.short_date(meeting)
+    meeting = days.last  # a meeting of several days is concluded on its last day
+    when = days.text()
     if doc.ky:
         period = periods.parse(doc.ky)
-        if not (period.contains(meeting) or period.next().contains(meeting)):
+        if not any(period.contains(day) or period.next().contains(day) for day in (days.first, days.last)):
             yield (("hoi_nghi", "ngay"),
                    f"ngày họp {when} không thuộc {period.text()} hay {period.next().text()} — có phải ngày họp của "
                    "kỳ trước còn sót lại? Hãy kiểm tra `hoi_nghi.ngay` và `ky`")

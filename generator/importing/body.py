@@ -64,6 +64,15 @@ def recognise(blocks: list[Block], notes: Notes) -> tuple[dict[str, Any], list[s
     return content, _scheme(styles, titled, notes)
 
 
+def end_mark(blocks: list[Block]) -> str | None:
+    """The mark the body ends with as found: `./.`, a plain `.`, or None (neither)."""
+    last = next((block for block in reversed(blocks) if isinstance(block, Line) and block.text.strip()), None)
+    if last is None:
+        return None
+    text = last.text.rstrip()
+    return _END_MARK if text.endswith(_END_MARK) else "." if text.endswith(".") else None
+
+
 def _entries(blocks: list[Block]) -> list[_Entry]:
     entries = []
     for block in blocks:

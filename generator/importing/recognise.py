@@ -11,7 +11,7 @@ from generator.importing.blocks import Block, Line
 from generator.importing.notes import Notes
 
 _KEY_ORDER = ("loai", "he_thong", "co_quan", "so", "dia_danh", "ngay", "nam", "ky", "do_khan", "do_mat", "du_thao",
-              "pham_vi_luu_hanh", "trich_yeu", "hoi_nghi", "danh_so", "kinh_gui", "noi_dung", "phu_luc", "noi_nhan",
+              "pham_vi_luu_hanh", "trich_yeu", "hoi_nghi", "danh_so", "kinh_gui", "noi_dung", "dau_ket_thuc", "phu_luc", "noi_nhan",
               "dau_cuoi_dong", "luu", "nguoi_ky", "nguoi_danh_may")
 
 
@@ -33,6 +33,9 @@ def recognise(blocks: list[Block]) -> tuple[dict[str, Any], Notes]:
         if facts:
             data["hoi_nghi"] = facts
     data["noi_dung"] = content
+    mark = body.end_mark(blocks[head.end:closing_at])
+    if mark:  # kept as found: the rulebook chosen by the date (or by today, undated) may end otherwise
+        data["dau_ket_thuc"] = mark
     if scheme:
         data["danh_so"] = scheme
     addressed = bool(book.loai_van_ban[head.loai].cong_van and data.get("kinh_gui"))
