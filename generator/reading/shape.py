@@ -7,6 +7,8 @@ rest of the file is checked as it would be once corrected.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from typing import Any
 
@@ -88,6 +90,16 @@ def text_read_as_key(loaded: LoadedFile, lines: list[str], path: Path_, item: An
     return diagnose.to_problem(loaded.file_of(path), finding, lines, column), text
 
 
+@functools.lru_cache(maxsize=4)
+def _line_starts(text: str) -> list[int]:
+    return [0] + [match.end() for match in re.finditer("\n", text)]
+
+
+def _line_number(text: str, offset: int) -> int:
+    """The 1-based line of ``offset``: a search in the line starts, so a big file costs no more per text."""
+    return bisect.bisect_right(_line_starts(text), offset)
+
+
 def unlisted_lines(loaded: LoadedFile, lines: list[str], path: Path_, value: str) -> tuple[Problem, list[str]] | None:
     """A list written without `- `: the lines under `noi_nhan:`, which YAML folds into one line of text."""
     name = path[-1]
@@ -97,8 +109,7 @@ def unlisted_lines(loaded: LoadedFile, lines: list[str], path: Path_, value: str
         return None
     key_line = loaded.key_positions[path][0]
     start, end = loaded.scalar_spans[path]
-    first = loaded.text.count("\n", 0, start) + 1
-    last = loaded.text.count("\n", 0, end) + 1
+    first, last = _line_number(loaded.text, start), _line_number(loaded.text, end)
     if first == key_line or last == first or not 0 < first <= len(lines):
         return None
     typed = [lines[n - 1].strip() for n in range(first, min(last, len(lines)) + 1)]
