@@ -9,10 +9,11 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
+from collections.abc import Sequence
 from typing import Annotated, Any, ClassVar, Literal, Union
 
-from pydantic import (BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, field_validator,
-                      model_serializer, model_validator)
+from pydantic import (BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, PrivateAttr, Tag,
+                      field_validator, model_serializer, model_validator)
 
 from generator import rulebook, vnformat
 from generator.cycle import period
@@ -340,9 +341,30 @@ class Body(_Model):
     kien_nghi: Part | None = Field(None, description="kiến nghị, đề xuất")
     to_chuc_thuc_hien: Part | None = Field(None, description="tổ chức thực hiện (kế hoạch)")
     ket_thuc: Lines = Field(default_factory=list, description="các đoạn kết thúc (không đánh số)")
+    thu_tu: list[str] | None = Field(None, description="thứ tự in các phần (mặc định: thứ tự viết trong tệp)",
+                                     examples=[["ket_qua", "nhiem_vu", "kien_nghi", "han_che"]])
 
     PARTS: ClassVar[tuple[str, ...]] = ("muc_dich_yeu_cau", "ket_qua", "han_che", "nhiem_vu", "kien_nghi",
                                         "to_chuc_thuc_hien")
+    _typed_order: tuple[str, ...] = PrivateAttr(default=())
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _keep_typed_order(cls, data: Any, handler: Any) -> Body:
+        body = handler(data)
+        if isinstance(data, dict):  # the parts print in the order the secretary wrote them
+            body._typed_order = tuple(key for key in data if key in cls.PARTS)
+        return body
+
+    @field_validator("thu_tu")
+    @classmethod
+    def _known_parts(cls, value: list[str] | None) -> list[str] | None:
+        for name in value or []:
+            if name not in cls.PARTS:
+                raise ValueError(f"`{name}` không phải tên một phần — các phần: {', '.join(cls.PARTS)}")
+        if value is not None and len(set(value)) != len(value):
+            raise ValueError("mỗi phần chỉ ghi một lần trong `thu_tu`")
+        return value
 
     @model_validator(mode="after")
     def _not_empty(self) -> Body:
@@ -350,8 +372,16 @@ class Body(_Model):
             raise ValueError("nội dung rỗng — hãy viết ít nhất `mo_dau:` hoặc một phần như `ket_qua:`")
         return self
 
+    @classmethod
+    def print_order(cls, typed: Sequence[str], chosen: Sequence[str] | None) -> list[str]:
+        """The parts in print order: `thu_tu` when given, else the order typed; parts left out of either come
+        after, in the usual order."""
+        first = [name for name in (chosen or typed) if name in cls.PARTS]
+        return first + [name for name in cls.PARTS if name not in first]
+
     def parts(self) -> list[tuple[str, Part]]:
-        return [(name, part) for name in self.PARTS if (part := getattr(self, name)) is not None]
+        return [(name, part) for name in self.print_order(self._typed_order, self.thu_tu)
+                if (part := getattr(self, name)) is not None]
 
 
 class Recipient(_Model):

@@ -56,7 +56,8 @@ def body_texts(data: dict[str, Any]) -> Iterator[tuple[Path_, str]]:
     """Every text of the body as typed, with its path, in the order the document prints them."""
     body, path = data["noi_dung"], ("noi_dung",)
     yield from _texts_under(body, path, "mo_dau")
-    for name in Body.PARTS:
+    chosen = body.get("thu_tu") if isinstance(body.get("thu_tu"), list) else None
+    for name in Body.print_order(list(body), chosen):
         part = body.get(name)
         if isinstance(part, dict):
             yield from _texts_under(part, path + (name,), "tieu_de")

@@ -89,3 +89,35 @@ def test_recipient_lines_hang_under_their_text(rendered):
     style = docx.Document(str(rendered["001"])).styles["VB Nơi nhận"]
     assert style.paragraph_format.first_line_indent < 0
     assert style.paragraph_format.left_indent == -style.paragraph_format.first_line_indent
+
+
+PARTS_OUT_OF_ORDER = MINIMAL_YAML.replace("  mo_dau: Thường trực Tỉnh ủy đã kết luận.\n", """\
+  mo_dau: Thường trực Tỉnh ủy đã kết luận.
+  kien_nghi:
+    tieu_de: Kiến nghị
+    noi_dung: [Đề nghị Trung ương hỗ trợ.]
+  ket_qua:
+    tieu_de: Kết quả
+    noi_dung: [Đạt nhiều kết quả.]
+""")
+
+
+def test_parts_print_in_the_order_they_are_written(render_yaml):
+    texts = [p.text for p in render_yaml(PARTS_OUT_OF_ORDER).paragraphs]
+    assert texts.index("I- Kiến nghị") < texts.index("II- Kết quả")
+    assert texts[texts.index("II- Kết quả") + 1] == "Đạt nhiều kết quả./."
+
+
+def test_thu_tu_chooses_the_order_of_the_parts(render_yaml):
+    chosen = PARTS_OUT_OF_ORDER.replace("  mo_dau:", "  thu_tu: [ket_qua, kien_nghi]\n  mo_dau:")
+    texts = [p.text for p in render_yaml(chosen).paragraphs]
+    assert texts.index("I- Kết quả") < texts.index("II- Kiến nghị")
+    assert "Đề nghị Trung ương hỗ trợ./." in texts
+
+
+def test_an_unknown_part_in_thu_tu_is_named(tmp_path):
+    from tests.test_cli import run, write
+    write(tmp_path, "tb.yaml", PARTS_OUT_OF_ORDER.replace("  mo_dau:", "  thu_tu: [ket_qua, kien_ngi]\n  mo_dau:"))
+    code, _, err = run("check", "tb.yaml", cwd=tmp_path)
+    assert code == 1
+    assert "`kien_ngi` không phải tên một phần — các phần: muc_dich_yeu_cau, ket_qua, han_che" in err
