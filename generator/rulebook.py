@@ -14,9 +14,9 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from generator import vnformat
+from generator import resources, vnformat
 
-RULEBOOK_DIR = Path(__file__).parent / "rulebooks"
+RULEBOOK_DIR = resources.shipped("rulebooks")
 
 
 class _Strict(BaseModel):

@@ -84,3 +84,34 @@ def test_the_installed_tool_converts_to_pdf(installed, tmp_path):
     result = _run(installed, "render", "tb.yaml", "--pdf", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "tb.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_the_package_runs_from_a_zip(wheel, installed, tmp_path):
+    """A zip-safe environment: the package imported from a zip file finds its templates, schemas and profiles."""
+    archive = tmp_path / "vanban.zip"
+    with zipfile.ZipFile(wheel) as source, zipfile.ZipFile(archive, "w") as target:
+        for name in source.namelist():
+            if name.startswith("generator/"):
+                target.writestr(name, source.read(name))
+    shutil.copy(ROOT / "examples" / "020-nha-nuoc-tb-ket-luan-chu-tich.yaml", tmp_path / "tb.yaml")
+    script = ("import sys, generator; assert '.zip' in generator.__file__, generator.__file__; "
+              "from generator.cli import main; sys.argv = ['vanban', 'render', 'tb.yaml']; main()")
+    result = subprocess.run([str(installed.with_name("python")), "-c", script], cwd=tmp_path, capture_output=True,
+                            text=True, timeout=600, env={**__import__("os").environ, "PYTHONPATH": str(archive)})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "đã tạo tb.docx\n"
+    assert (tmp_path / "tb.docx").read_bytes()[:2] == b"PK"
+
+
+def test_a_wheel_built_from_the_sdist_holds_the_templates_too(tmp_path):
+    source = tmp_path / "vanban"
+    shutil.copytree(ROOT, source, ignore=SKIPPED)
+    subprocess.run([sys.executable, "setup.py", "-q", "sdist", "-d", str(tmp_path / "sdist")], cwd=source,
+                   check=True, capture_output=True)
+    (sdist,) = (tmp_path / "sdist").glob("vanban-*.tar.gz")
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
+                    "--wheel-dir", str(tmp_path / "dist"), str(sdist)], check=True, capture_output=True)
+    (wheel,) = (tmp_path / "dist").glob("vanban-*.whl")
+    with zipfile.ZipFile(wheel) as package:
+        for path in sorted((ROOT / "templates").rglob("*.docx")):
+            assert package.read(f"generator/{path.relative_to(ROOT).as_posix()}") == path.read_bytes()

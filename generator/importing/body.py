@@ -261,6 +261,9 @@ def _compact(nodes: list[Any]) -> None:
             _compact(node.get("muc", []))
 
 
+_DEEP_SCHEME = ("I.", "1.", "1.1.", "1.1.1.", "a)", "a.", "a-")
+
+
 def _scheme(styles: list[tuple[str, int, str, str]], titled: bool, notes: Notes) -> list[str] | None:
     examples = [example for *_, example in styles]
     if examples and not titled:
@@ -270,6 +273,8 @@ def _scheme(styles: list[tuple[str, int, str, str]], titled: bool, notes: Notes)
     try:
         NumberingScheme(examples)
     except ValueError:
-        notes.check(("danh_so",), f"cách đánh số {examples} không ghi lại được — dùng cách đánh số mặc định")
-        return None
+        # A scheme as deep as the labels found, so that every item keeps a level of its own.
+        fallback = list(_DEEP_SCHEME[:max(len(examples), 3)])
+        notes.check(("danh_so",), f"cách đánh số {examples} không ghi lại được — dùng {fallback}")
+        return fallback
     return examples
