@@ -416,7 +416,7 @@ def next_number_command(
     from generator.reader import find_office, prepare
 
     try:
-        found = find_office(folder / "x.yaml", office)
+        found = find_office(folder, office)
     except InputError as exc:
         _report(exc.problems)
         raise typer.Exit(EXIT_PROBLEMS) from exc

@@ -51,7 +51,7 @@ def findings(working_folder: Path) -> Iterator[Finding]:
                   shutil.which("pdftoppm") or f"không có — {pages.POPPLER_HINT}")
     yield _fonts()
     yield _writable(working_folder)
-    profile = office.find(working_folder / "x.yaml")
+    profile = office.find(working_folder)
     yield Finding(True, "hồ sơ đơn vị", str(profile) if profile else
                   f"không có {office.PROFILE_NAME} ở thư mục này hay thư mục cha (không bắt buộc)")
 

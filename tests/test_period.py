@@ -432,3 +432,10 @@ def test_a_long_text_is_processed():
 def test_long_adversarial_texts_are_processed(unit):
     text = unit * (200_000 // len(unit))
     assert shift_mentions(text, Q, steps=4) == text  # four quarters on, a quarter without its year reads the same
+
+
+@pytest.mark.parametrize(("start", "end", "steps"), [("quý IV/2021", "quý I/2022", 1), ("quý II/2021", "quý I/2021", -1),
+                                                      ("tháng 12/2021", "tháng 2/2023", 14), ("năm 2020", "năm 2021", 1)])
+def test_steps_between_two_periods_shift_one_onto_the_other(start, end, steps):
+    first, last = parse(start), parse(end)
+    assert first.steps_to(last) == steps and first.shifted(steps) == last

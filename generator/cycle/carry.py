@@ -74,7 +74,7 @@ def carry(source: Path, to: str | None = None, office: Path | None = None) -> Ca
     old, new = _periods(source, doc.ky, to)
     yaml = _round_trip()
     data = yaml.load(decode(read_bounded(source), str(source)))
-    steps = _steps(old, new)
+    steps = old.steps_to(new)
     _shift_texts(data, old, steps)
     _set_period(data, new)
     _clear(data, ("so",), "số: văn thư điền khi vào sổ")
@@ -125,14 +125,6 @@ def _periods(source: Path, typed: str | None, to: str | None) -> tuple[periods.P
                                   f"ví dụ --to {old.next().code}")])
     return old, periods.Period(wanted.kind, wanted.year, wanted.index, old.style)
 
-
-def _steps(old: periods.Period, new: periods.Period) -> int:
-    steps = 0
-    probe = old
-    while probe != new and abs(steps) < 1200:
-        steps += 1 if (new.year, new.index) > (probe.year, probe.index) else -1
-        probe = old.shifted(steps)
-    return steps
 
 
 def _shift_texts(node: Any, old: periods.Period, steps: int) -> None:

@@ -134,8 +134,7 @@ def report(rows: list[Row], office_path: Path, day: dt.date, output: Path) -> Pr
 
 def office_for(paths: list[Path], explicit: Path | None) -> Path:
     """The office profile a report is issued under: named, or found beside the first notice."""
-    found = explicit or next((p for p in (office_profile.find(path if path.is_file() else path / "x")
-                                          for path in paths) if p), None)
+    found = explicit or next((p for p in map(office_profile.find, paths) if p), None)
     if found is None:
         raise InputError([Problem(display_path(paths[0]) if paths else ".", 1, 1, Code.MISSING_FIELD,
                                   "báo cáo theo dõi cần hồ sơ đơn vị (cơ quan, người ký, nơi nhận) — hãy đặt tệp "

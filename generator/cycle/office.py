@@ -68,9 +68,11 @@ class Office:
     templates: Path | None
 
 
-def find(draft: Path) -> Path | None:
-    """The profile of the office a draft belongs to: ``don-vi.yaml`` in its folder or the nearest parent."""
-    for folder in Path(draft).resolve().parents:
+def find(place: Path) -> Path | None:
+    """The profile of the office a draft (or a folder) belongs to: ``don-vi.yaml`` in the draft's folder (the
+    folder itself) or the nearest parent."""
+    start = Path(place).resolve()
+    for folder in ([start] if start.is_dir() else []) + list(start.parents):
         candidate = folder / PROFILE_NAME
         if candidate.is_file():
             return candidate

@@ -109,6 +109,12 @@ class Period:
         year, position = divmod(self.year * count + self.index - 1 + steps, count)
         return Period(self.kind, year, position + 1, self.style)
 
+    def steps_to(self, other: Period) -> int:
+        """How many periods of this length lie from this one to ``other`` (same kind, both with a year):
+        ``shifted`` by that many gives ``other``."""
+        count = _PER_YEAR[self.kind]
+        return (other._known_year() * count + other.index) - (self._known_year() * count + self.index)
+
     def next(self) -> Period:
         return self.shifted(1)
 
