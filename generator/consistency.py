@@ -1,5 +1,6 @@
 """Stage 3: what the model alone cannot know — checks of a valid document against its rulebook profile
-(the kind exists, the signing prefix is one the rulebook allows, the numbering is deep enough …).
+(the kind exists, the signing prefix is one the rulebook allows, the numbering is deep enough …), and where a
+nested part may stand, which needs the place to point at.
 
 Each check yields (path in the YAML, code, Vietnamese message); the pipeline turns paths into file places.
 """
@@ -10,7 +11,7 @@ from collections.abc import Iterator, Sequence
 
 from generator.errors import Code
 from generator.loader import Path_
-from generator.model import Document, Item, Node
+from generator.model import Document, Item, NestedPart, Node
 from generator.numbering import NumberingScheme
 from generator.rulebook import Rulebook
 
@@ -20,7 +21,7 @@ Finding = tuple[Path_, str, str]
 def check(doc: Document, book: Rulebook) -> list[Finding]:
     """Problems of ``doc`` under ``book``."""
     findings = (list(_kind(doc, book)) + list(_signature(doc, book)) + list(_recipients(doc, book))
-                + list(_marks(doc, book)))
+                + list(_marks(doc, book)) + list(_nested_parts(doc)))
     scheme_findings = list(_scheme(doc, book))
     findings += scheme_findings
     if not scheme_findings:
@@ -96,14 +97,42 @@ def _depth(doc: Document, scheme: NumberingScheme) -> Iterator[Finding]:
         yield from _items_too_deep(part.noi_dung, ("noi_dung", name, "noi_dung"), 1, scheme)
 
 
-def _items_too_deep(nodes: Sequence[Node], path: Path_, depth: int, scheme: NumberingScheme) -> Iterator[Finding]:
+def _items_too_deep(nodes: Sequence[Node | NestedPart], path: Path_, depth: int,
+                    scheme: NumberingScheme) -> Iterator[Finding]:
     for index, node in enumerate(nodes):
-        if not isinstance(node, Item):
+        if isinstance(node, NestedPart):  # numbered like an item, its content one level down
+            here, key, children = path + (index, node.name), "noi_dung", node.part.noi_dung
+        elif isinstance(node, Item):
+            here, key, children = path + (index,), "muc", node.muc
+        else:
             continue
-        here = path + (index,)
         if depth + 1 > scheme.depth:
             yield (here, Code.BAD_VALUE,
                    f"mục lồng tới cấp {depth + 1} nhưng `danh_so` chỉ có {scheme.depth} cấp "
                    f"({', '.join(scheme.examples)}) — hãy thêm một cấp vào `danh_so`, ví dụ \"a)\"")
         else:
-            yield from _items_too_deep(node.muc, here + ("muc",), depth + 1, scheme)
+            yield from _items_too_deep(children, here + (key,), depth + 1, scheme)
+
+
+def _nested_parts(doc: Document) -> Iterator[Finding]:
+    """A nested part keeps its meaning for `carry` and `tasks` only as the one part of its name, one level down
+    (a part nested in a nested part would be neither numbered nor found as a part)."""
+    seen = {name: "ở cấp phần" for name, _ in doc.noi_dung.parts()}
+    for host, part in doc.noi_dung.parts():
+        for index, node in enumerate(part.noi_dung):
+            if not isinstance(node, NestedPart):
+                continue
+            path = ("noi_dung", host, "noi_dung", index)  # the item, so that the place is the `- kien_nghi:` line
+            if node.name in seen:
+                yield (path, Code.BAD_VALUE,
+                       f"phần `{node.name}` viết hai lần (ở đây và {seen[node.name]}) — mỗi phần chỉ viết một lần; "
+                       "hãy gộp hai chỗ làm một")
+            elif node.name in (doc.noi_dung.thu_tu or ()):
+                yield (path, Code.BAD_VALUE, f"phần `{node.name}` nằm trong phần `{host}` nên in ở chỗ nó đứng — "
+                                             f"hãy bỏ `{node.name}` khỏi `thu_tu`")
+            seen.setdefault(node.name, f"trong phần `{host}`")
+            for inner_index, inner in enumerate(node.part.noi_dung):
+                if isinstance(inner, NestedPart):
+                    yield ((*path, node.name, "noi_dung", inner_index), Code.BAD_VALUE,
+                           f"phần `{inner.name}` đặt trong phần `{node.name}`, mà phần đó đã nằm trong phần "
+                           f"`{host}` — chỉ lồng một cấp; hãy đưa `{inner.name}` lên cấp phần hoặc vào `{host}`")

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator import inline, metrics, placeholders, vnformat
-from generator.model import (Bullets, ColumnKind, Document, Item, Node, Part, Review, Table, TableBlock,
+from generator.model import (Bullets, ColumnKind, Document, Item, NestedPart, Node, Part, Review, Table, TableBlock,
                              TaskStatus)
 from generator.numbering import NumberingScheme
 from generator.rulebook import Component, Mark, Rulebook
@@ -237,10 +237,11 @@ def _mark_under(mark: Mark, style: Style, text_lines: Sequence[str], component: 
 
 
 class _BodyWriter:
-    def __init__(self, scheme: NumberingScheme, book: Rulebook, width_mm: float):
+    def __init__(self, scheme: NumberingScheme, book: Rulebook, width_mm: float, reviews: Sequence[Review]):
         self.scheme = scheme
         self.bullet = book.gach_dau_dong
         self.width_mm = width_mm
+        self.reviews = reviews  # the earlier tasks, for the part that prints their table (`bang_theo_doi`)
         self.blocks: list[Block] = []
 
     def _runs(self, text: str, label: str = "") -> tuple[inline.Run, ...]:
@@ -267,6 +268,9 @@ class _BodyWriter:
                 self.bullets(node.gach_dau_dong)
             elif isinstance(node, TableBlock):
                 self.blocks.append(self.table(node.bang))
+            elif isinstance(node, NestedPart):
+                count += 1
+                self.part(node.part, prefix + [count])
             else:
                 count += 1
                 self.item(node, prefix + [count])
@@ -283,16 +287,18 @@ class _BodyWriter:
         self.bullets(item.gach_dau_dong)
         self.nodes(item.muc, counters)
 
-    def part(self, part: Part, number: int, reviews: Sequence[Review] = ()) -> None:
-        prefix = [number if part.tieu_de else 0]
+    def part(self, part: Part, counters: list[int]) -> None:
+        """A part, numbered by ``counters``: [n] at the top level, or its host's and its own number when it is
+        nested as an item of another part (a part without a title takes no number at the top level)."""
+        prefix = counters[:-1] + [counters[-1] if part.tieu_de else 0]
         if part.tieu_de:
             self.add(Style.HEADING, part.tieu_de, self.scheme.label(prefix))
         if part.bang_nhiem_vu:
             self._tasks_as_table(part, prefix)
         else:
             self.nodes(part.noi_dung, prefix)
-        if part.bang_theo_doi and reviews:
-            self.blocks.append(self._review_table(reviews))
+        if part.bang_theo_doi and self.reviews:
+            self.blocks.append(self._review_table(self.reviews))
 
     def _tasks_as_table(self, part: Part, prefix: list[int]) -> None:
         rows: list[tuple[Cell, ...]] = []
@@ -301,6 +307,10 @@ class _BodyWriter:
             if isinstance(node, Item):
                 count += 1
                 rows.extend(self._task_rows(node, prefix + [count]))
+            elif isinstance(node, NestedPart):  # numbered on from the tasks, printed as the part it is
+                count += 1
+                self._flush_tasks(rows)
+                self.part(node.part, prefix + [count])
             else:  # the paragraphs around the tasks stay paragraphs: flush the table first
                 self._flush_tasks(rows)
                 self.nodes([node], prefix)
@@ -387,7 +397,7 @@ def body_width_mm(book: Rulebook) -> float:
 
 
 def _writer(doc: Document, book: Rulebook) -> _BodyWriter:
-    return _BodyWriter(numbering_scheme(doc, book), book, body_width_mm(book))
+    return _BodyWriter(numbering_scheme(doc, book), book, body_width_mm(book), doc.theo_doi)
 
 
 def body_blocks(doc: Document, book: Rulebook) -> list[Block]:
@@ -396,7 +406,7 @@ def body_blocks(doc: Document, book: Rulebook) -> list[Block]:
     part_number = 0
     for _, part in doc.noi_dung.parts():
         part_number += 1 if part.tieu_de else 0
-        writer.part(part, part_number, doc.theo_doi)
+        writer.part(part, [part_number])
     writer.texts(doc.noi_dung.ket_thuc)
     return _finish_body(writer.blocks, end_mark(doc, book))
 

@@ -606,8 +606,7 @@ def _items(nodes: Sequence[Node], path: Path_) -> Iterator[tuple[Path_, Item]]:
       "Một phần hay một mục có tiêu đề thì có nội dung dưới tiêu đề.",
       "Thực tiễn soạn thảo (seed 000–002)")
 def heading_has_content(context: LintContext) -> Iterator[Finding]:
-    for name, part in context.document.noi_dung.parts():
-        path = ("noi_dung", name)
+    for _, part, path in context.document.noi_dung.all_parts():
         if part.tieu_de and not part.noi_dung:
             yield (path + ("tieu_de",),
                    f"phần `{short(part.tieu_de)}` có tiêu đề nhưng không có nội dung — hãy viết các đoạn dưới "

@@ -9,10 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Annotated, Any, ClassVar, Literal, Union
 
-from pydantic import (BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, PrivateAttr, Tag,
+from pydantic import (BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, PrivateAttr, RootModel, Tag,
                       field_validator, model_serializer, model_validator)
 
 from generator import rulebook, vnformat
@@ -310,14 +310,56 @@ Node = Annotated[
 """An element of a content list: a paragraph (text), a numbered item (mapping), a group of bullets, a table."""
 
 
+PART_NAMES = ("muc_dich_yeu_cau", "ket_qua", "han_che", "nhiem_vu", "kien_nghi", "to_chuc_thuc_hien")
+"""The parts of a body that have a meaning (tasks are read from `nhiem_vu`), in their usual order."""
+
+
+class NestedPart(RootModel[dict[Literal[PART_NAMES], "Part"]]):
+    """Một phần đặt làm một mục đánh số của phần khác, ví dụ kiến nghị là mục 3.2 trong phần nhiệm vụ: in như
+    một mục (`- kien_nghi: {tieu_de: …, noi_dung: …}`), nhưng vẫn là phần kiến nghị với `carry` và `tasks`."""
+
+    root: Annotated[dict[Literal[PART_NAMES], Part], Field(min_length=1, max_length=1)]
+
+    @property
+    def name(self) -> str:
+        return next(iter(self.root))
+
+    @property
+    def part(self) -> Part:
+        return next(iter(self.root.values()))
+
+
+def nested_part_name(value: Any) -> str | None:
+    """The part's name when ``value`` (data as typed) is a part nested as an item of another: `{kien_nghi: {…}}`."""
+    if isinstance(value, dict) and len(value) == 1 and (name := next(iter(value))) in PART_NAMES:
+        return name
+    return None
+
+
+def _part_node_kind(value: Any) -> str | None:
+    """Like :func:`_node_kind`, and a mapping whose only key is a part's name is that part, nested."""
+    if isinstance(value, NestedPart) or nested_part_name(value) is not None:
+        return "#phan"
+    return _node_kind(value)
+
+
+PartNode = Annotated[
+    Union[Annotated[str, Tag("#doan")], Annotated[Item, Tag("#muc")], Annotated[Bullets, Tag("#gach")],
+          Annotated[TableBlock, Tag("#bang")], Annotated[NestedPart, Tag("#phan")]],
+    Discriminator(_part_node_kind),
+]
+"""An element of a part's own content list: a content element, or another part nested as a numbered item."""
+
+
 class Part(_Model):
     """Một phần của nội dung (kết quả, hạn chế, nhiệm vụ, kiến nghị): tiêu đề được đánh số cấp 1."""
 
     tieu_de: str | None = Field(None, description="tiêu đề của phần (công cụ tự đánh số I-, II- …)",
                                 examples=["Về kết quả đạt được:"])
-    noi_dung: list[Node] = Field(default_factory=list,
-                                 description="các đoạn văn, mục đánh số (`- tieu_de:`/`noi_dung:`), "
-                                             "nhóm gạch đầu dòng (`- gach_dau_dong:`) và bảng (`- bang:`)")
+    noi_dung: list[PartNode] = Field(default_factory=list,
+                                     description="các đoạn văn, mục đánh số (`- tieu_de:`/`noi_dung:`), nhóm gạch "
+                                                 "đầu dòng (`- gach_dau_dong:`), bảng (`- bang:`), và phần khác đặt "
+                                                 "làm một mục (`- kien_nghi: {tieu_de: …, noi_dung: …}`)")
     bang_nhiem_vu: bool = Field(False, description="trình bày các mục (nhiệm vụ) thành bảng: nội dung, đơn vị "
                                                    "chủ trì, thời hạn", examples=[True])
     bang_theo_doi: bool = Field(False, description="in bảng kết quả thực hiện các nhiệm vụ kỳ trước (`theo_doi`) "
@@ -344,8 +386,7 @@ class Body(_Model):
     thu_tu: list[str] | None = Field(None, description="thứ tự in các phần (mặc định: thứ tự viết trong tệp)",
                                      examples=[["ket_qua", "nhiem_vu", "kien_nghi", "han_che"]])
 
-    PARTS: ClassVar[tuple[str, ...]] = ("muc_dich_yeu_cau", "ket_qua", "han_che", "nhiem_vu", "kien_nghi",
-                                        "to_chuc_thuc_hien")
+    PARTS: ClassVar[tuple[str, ...]] = PART_NAMES
     _typed_order: tuple[str, ...] = PrivateAttr(default=())
 
     @model_validator(mode="wrap")
@@ -380,8 +421,22 @@ class Body(_Model):
         return first + [name for name in cls.PARTS if name not in first]
 
     def parts(self) -> list[tuple[str, Part]]:
+        """The parts written at the top level of the body, in print order (nested ones are inside their host)."""
         return [(name, part) for name in self.print_order(self._typed_order, self.thu_tu)
                 if (part := getattr(self, name)) is not None]
+
+    def all_parts(self) -> Iterator[tuple[str, Part, tuple]]:
+        """Every part, nested ones just after their host, with its data path from the document's root."""
+        for name, part in self.parts():
+            path = ("noi_dung", name)
+            yield name, part, path
+            for index, node in enumerate(part.noi_dung):
+                if isinstance(node, NestedPart):
+                    yield node.name, node.part, path + ("noi_dung", index, node.name)
+
+    def find(self, name: str) -> tuple[Part, tuple] | None:
+        """The part called ``name`` wherever it is written, and its data path; None when there is none."""
+        return next(((part, path) for found, part, path in self.all_parts() if found == name), None)
 
 
 class Recipient(_Model):
@@ -516,6 +571,7 @@ class Document(_Model):
 
 
 Item.model_rebuild()
+NestedPart.model_rebuild()
 Part.model_rebuild()
 Appendix.model_rebuild()
 Document.model_rebuild()

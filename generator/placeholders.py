@@ -96,6 +96,8 @@ def _filled(value: Any, replace) -> Any:
         return replace(value) if "{" in value else value
     if isinstance(value, list):
         return [_filled(item, replace) for item in value]
+    if isinstance(value, dict):  # a nested part: {name: part}
+        return {key: _filled(item, replace) for key, item in value.items()}
     if isinstance(value, BaseModel):
         return value.model_copy(update={name: _filled(getattr(value, name), replace)
                                         for name in type(value).model_fields})

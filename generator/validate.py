@@ -8,7 +8,7 @@ import typing
 from typing import Any
 
 import yaml
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, RootModel, ValidationError
 from pydantic.fields import FieldInfo
 
 from generator import model
@@ -17,11 +17,15 @@ from generator.loader import LoadedFile, Path_
 
 # Tags of the content union (see model.Node): they stand in pydantic's error locations but not in the data.
 _TAGGED_MODELS: dict[str, type[BaseModel] | None] = {"#muc": model.Item, "#gach": model.Bullets,
-                                                     "#bang": model.TableBlock, "#doan": None}
+                                                     "#bang": model.TableBlock, "#phan": model.NestedPart,
+                                                     "#doan": None}
 
 
 Root = type[BaseModel]
 
+
+_NESTED_PART_PLACE = ("một phần chỉ đặt được làm một mục ngay trong `noi_dung` của phần khác (ví dụ `- kien_nghi:` "
+                      "dưới `nhiem_vu:` › `noi_dung:`), không đặt trong `muc` của một mục")
 
 def validate(loaded: LoadedFile, root: Root = model.Document) -> Any:
     """``loaded.data`` as an instance of ``root`` (a document, or an office profile)."""
@@ -81,6 +85,9 @@ def _owner(loc: tuple[Any, ...], root: Root) -> type[BaseModel] | None:
             current = _TAGGED_MODELS[part]
         elif isinstance(part, str) and current is not None and part in current.model_fields:
             candidates = _models_in(current.model_fields[part].annotation)
+            current = candidates[0] if len(candidates) == 1 else None
+        elif isinstance(part, str) and current is not None and issubclass(current, RootModel):
+            candidates = _models_in(current.model_fields["root"].annotation)  # a key of a mapping: its value's
             current = candidates[0] if len(candidates) == 1 else None
         elif not isinstance(part, int):
             return None
@@ -144,6 +151,7 @@ def _problem(loaded: LoadedFile, error: Any, root: Root) -> Problem:
         owner = _owner(loc, root)
         guess = _suggestion(loc, root)
         hint = (f"có phải ý bạn là `{guess}`?" if guess
+                else _NESTED_PART_PLACE if owner is model.Item and loc[-1] in model.PART_NAMES
                 else f"các khóa dùng được ở đây: {', '.join(f'`{a}`' for a in sorted(owner.model_fields))}"
                 if owner else "hãy xóa khóa này")
         return loaded.problem(path, Code.UNKNOWN_KEY, f"khóa `{shorten(str(loc[-1]))}` không có trong mẫu — {hint}",

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from generator.loader import Path_
-from generator.model import Body
+from generator.model import Body, nested_part_name
 
 
 def _texts_under(mapping: dict[str, Any], path: Path_, key: str) -> Iterator[tuple[Path_, str]]:
@@ -46,6 +46,8 @@ def node_texts(nodes: Any, path: Path_) -> Iterator[tuple[Path_, str]]:
             yield here, node
         elif isinstance(node, dict) and "bang" in node:
             yield from _table_texts(node["bang"], here + ("bang",))
+        elif (name := nested_part_name(node)) is not None:
+            yield from _part_texts(node[name], here + (name,))
         elif isinstance(node, dict):  # a numbered item, or a group with only `gach_dau_dong`
             for key in _ITEM_TEXT_KEYS:
                 yield from _texts_under(node, here, key)
@@ -58,8 +60,24 @@ def body_texts(data: dict[str, Any]) -> Iterator[tuple[Path_, str]]:
     yield from _texts_under(body, path, "mo_dau")
     chosen = body.get("thu_tu") if isinstance(body.get("thu_tu"), list) else None
     for name in Body.print_order(list(body), chosen):
+        yield from _part_texts(body.get(name), path + (name,))
+    yield from _texts_under(body, path, "ket_thuc")
+
+
+def _part_texts(part: Any, path: Path_) -> Iterator[tuple[Path_, str]]:
+    if isinstance(part, dict):
+        yield from _texts_under(part, path, "tieu_de")
+        yield from node_texts(part.get("noi_dung"), path + ("noi_dung",))
+
+
+def raw_parts(body: Any) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Every part of the body as typed (a mapping), nested ones included, with its name."""
+    if not isinstance(body, dict):
+        return
+    for name in Body.PARTS:
         part = body.get(name)
         if isinstance(part, dict):
-            yield from _texts_under(part, path + (name,), "tieu_de")
-            yield from node_texts(part.get("noi_dung"), path + (name, "noi_dung"))
-    yield from _texts_under(body, path, "ket_thuc")
+            yield name, part
+            for node in part.get("noi_dung") or []:
+                if (nested := nested_part_name(node)) is not None and isinstance(node[nested], dict):
+                    yield nested, node[nested]

@@ -24,11 +24,12 @@ from ruamel.yaml.scalarstring import FoldedScalarString
 from generator import vnformat
 from generator.cycle import period as periods
 from generator.cycle.prompts import PROMPT
-from generator.cycle.tasks import Task, reviews, set_tasks
+from generator.cycle.tasks import TASK_PART, Task, reviews, set_tasks
 from generator.errors import Code, InputError, Problem
 from generator.loader import decode, read_bounded
-from generator.model import TaskStatus
+from generator.model import TaskStatus, nested_part_name
 from generator.reader import prepare
+from generator.walk import raw_parts
 
 _FOLD_WIDTH = 110
 _STATUS_CHOICES = " | ".join(status.value for status in TaskStatus)
@@ -84,8 +85,8 @@ def carry(source: Path, to: str | None = None, office: Path | None = None) -> Ca
     earlier = [task for task in reviews(prepared) if task.is_open]
     tasks = set_tasks(prepared)
     if isinstance(body, CommentedMap):
+        offered = _offer_open_tasks(body, tasks, new)  # first: the task paths count the host part's items
         _prompt_parts(body, new)
-        offered = _offer_open_tasks(body, tasks, new)
     else:
         offered = 0
     review_list = earlier + tasks
@@ -180,11 +181,11 @@ def _clear(data: CommentedMap, path: tuple[str, ...], comment: str) -> None:
 
 
 def _prompt_parts(body: CommentedMap, new: periods.Period) -> None:
-    for name, what in _PROMPTED_PARTS.items():
-        part = body.get(name)
-        if not isinstance(part, CommentedMap):
+    for name, part in list(raw_parts(body)):
+        if name not in _PROMPTED_PARTS:
             continue
-        part["noi_dung"] = CommentedSeq([f"{PROMPT} {what.format(ky=new.text())}"])
+        nested = [node for node in part.get("noi_dung") or [] if nested_part_name(node)]  # they carry on
+        part["noi_dung"] = CommentedSeq([f"{PROMPT} {_PROMPTED_PARTS[name].format(ky=new.text())}", *nested])
         if name == "ket_qua":
             part["bang_theo_doi"] = True
 
@@ -192,8 +193,8 @@ def _prompt_parts(body: CommentedMap, new: periods.Period) -> None:
 def _offer_open_tasks(body: CommentedMap, tasks: list[Task], new: periods.Period) -> int:
     """Keep last period's unfinished tasks in the tasks part (a deadline already past is cleared), drop the
     finished ones, and put a prompt on top for the new ones."""
-    part = body.get("nhiem_vu")
-    if not isinstance(part, CommentedMap) or not isinstance(part.get("noi_dung"), list):
+    part = dict(raw_parts(body)).get(TASK_PART)
+    if part is None or not isinstance(part.get("noi_dung"), list):
         return 0
     for task in sorted(tasks, key=lambda t: t.path, reverse=True):  # from the end: indexes stay right
         holder = _at(body, task.path[1:-1])

@@ -42,12 +42,14 @@ class Task:
 
 
 def set_tasks(prepared: Prepared) -> list[Task]:
-    """The tasks the notice sets: the innermost numbered items of its tasks part, each with the unit written on
-    it or on the nearest item above it."""
-    part = getattr(prepared.document.noi_dung, TASK_PART)
-    if part is None:
+    """The tasks the notice sets: the innermost numbered items of its tasks part (wherever it is written; not
+    the items of a part nested in it, such as recommendations), each with the unit written on it or on the
+    nearest item above it."""
+    found = prepared.document.noi_dung.find(TASK_PART)
+    if found is None:
         return []
-    return list(_leaves(prepared, part.noi_dung, ("noi_dung", TASK_PART, "noi_dung"), ()))
+    part, path = found
+    return list(_leaves(prepared, part.noi_dung, path + ("noi_dung",), ()))
 
 
 def _leaves(prepared: Prepared, nodes: Sequence[Node], path: Path_, units: tuple[str, ...]) -> Iterator[Task]:
