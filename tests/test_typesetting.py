@@ -50,6 +50,17 @@ def test_the_docx_has_word_s_non_breaking_hyphen(render_yaml):
     assert paragraph._p.findall(".//" + qn("w:noBreakHyphen")) and NBH not in paragraph._p.xml
 
 
+def test_the_number_and_the_recipient_lines_keep_their_symbols_whole(render_yaml):
+    document = render_yaml(MINIMAL_YAML.replace("  - Sở Nội vụ\n", "  - Sở Nội vụ (thực hiện Kết luận số 120-KL/TW)\n"))
+    closing = next(t for t in document.tables if "Nơi nhận" in t.cell(0, 0).text)
+    recipient = next(p for p in closing.cell(0, 0).paragraphs if "KL/TW" in p.text)
+    assert recipient.text == "- Sở Nội vụ (thực hiện Kết luận số 120-KL/TW),"
+    assert len(recipient._p.findall(".//" + qn("w:noBreakHyphen"))) == 1  # the list dash "- " may break: no symbol
+    number = next(p for p in document.tables[0].cell(1, 0).paragraphs if p.text.startswith("Số"))
+    assert number.text == "Số 970-TB/TU"
+    assert number._p.findall(".//" + qn("w:noBreakHyphen"))
+
+
 # ------------------------------------------------------------------------------------------------ the rule
 
 STATE = rulebook.load("nha-nuoc")
