@@ -11,7 +11,8 @@ import docx
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
-from generator import pipeline
+from generator import pipeline, reader
+from generator.cycle import tasks as cycle_tasks
 from generator.importing import import_file, write_draft
 from generator.legacy_encoding import LegacyEncoding, from_unicode
 from tests.conftest import reading_text
@@ -306,3 +307,31 @@ def test_header_drawn_in_text_boxes(tmp_path):
     source.layout_table(*CLOSING)
     text = assert_imports_word_for_word(source, tmp_path)
     assert "ten: TỈNH ỦY QUẢNG NGÃI" in text and "so: '58'" in text and "ngay: 06/3/2022" in text
+
+
+def test_parts_keep_the_notice_s_order_and_recommendations_in_the_tasks_part_stay_recommendations(tmp_path):
+    """A notice that gives its tasks before its limitations prints them in that order again; its `3.2. Kiến
+    nghị` inside the tasks part is the recommendations part nested there, so `vanban tasks` does not list it."""
+    def body(s):
+        s.paragraph("Ngày 01/3/2022, Ban Thường vụ Tỉnh ủy họp nghe báo cáo công tác dân vận.")
+        s.paragraph(("1. Kết quả đạt được", {"bold": True}))
+        s.paragraph("Công tác dân vận có chuyển biến tích cực.")
+        s.paragraph(("2. Nhiệm vụ thời gian tới", {"bold": True}))
+        s.paragraph(("2.1. Nhiệm vụ trọng tâm", {"bold": True}))
+        s.paragraph("Ban Dân vận Tỉnh ủy chủ trì sơ kết Chỉ thị 05-CT/TW trước ngày 30/6/2022.")
+        s.paragraph(("2.2. Kiến nghị", {"bold": True}))
+        s.paragraph("Đề nghị Ban Dân vận Trung ương sớm ban hành hướng dẫn.")
+        s.paragraph(("3. Hạn chế", {"bold": True}))
+        s.paragraph("Một số nơi còn hình thức.")
+    text = assert_imports_word_for_word(notice(Source(), body), tmp_path)
+    assert text.index("  ket_qua:") < text.index("  nhiem_vu:") < text.index("  han_che:")
+    assert "      - kien_nghi:\n          tieu_de: Kiến nghị\n" in text
+    assert "đã đặt thành phần `kien_nghi` nằm trong phần nhiệm vụ" in text
+    draft = tmp_path / "nhap.yaml"
+    prepared = reader.prepare(draft)
+    assert [task.text for task in cycle_tasks.set_tasks(prepared)] == [
+        "Nhiệm vụ trọng tâm Ban Dân vận Tỉnh ủy chủ trì sơ kết Chỉ thị 05-CT/TW trước ngày 30/6/2022."]
+    rendered = docx.Document(str(tmp_path / "lai.docx"))
+    headings = [p.text for p in rendered.paragraphs if p.style.name == "VB Đề mục"]
+    assert headings == ["1. Kết quả đạt được", "2. Nhiệm vụ thời gian tới", "2.1. Nhiệm vụ trọng tâm",
+                        "2.2. Kiến nghị", "3. Hạn chế"]

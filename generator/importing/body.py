@@ -11,6 +11,7 @@ from generator.importing import labels, parts, tables, tasks
 from generator.importing.blocks import Block, Grid, Line
 from generator.importing.labels import Label
 from generator.importing.notes import Notes
+from generator.model import nested_part_name
 from generator.numbering import NumberingScheme
 
 _HEADING_LENGTH = 200
@@ -49,6 +50,7 @@ def recognise(blocks: list[Block], notes: Notes) -> tuple[dict[str, Any], list[s
     if builder.opening:
         content["mo_dau"] = builder.opening
     content.update(parts.assign([(p.heading, p.nodes) for p in builder.parts], notes))
+    parts.nest_recommendations(content, notes)
     for name in ("nhiem_vu", "to_chuc_thuc_hien"):
         if name in content:
             _task_table(content[name])
@@ -255,7 +257,9 @@ def _tasks(nodes: list[Any]) -> None:
 def _compact(nodes: list[Any]) -> None:
     """An item of one paragraph is written `noi_dung: …`, as people write it, not as a list of one."""
     for node in nodes:
-        if isinstance(node, dict) and "bang" not in node and "gach_dau_dong" not in node:
+        if (name := nested_part_name(node)) is not None:
+            _compact(node[name].get("noi_dung", []))
+        elif isinstance(node, dict) and "bang" not in node and "gach_dau_dong" not in node:
             if len(node.get("noi_dung", [])) == 1:
                 node["noi_dung"] = node["noi_dung"][0]
             _compact(node.get("muc", []))

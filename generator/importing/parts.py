@@ -1,5 +1,6 @@
 """Which part of the model each numbered part is — results, limitations, tasks, recommendations … — from the words
-of its heading, keeping the model's order of parts (the tool prints them in that order)."""
+of its heading, in the order the notice has them (the tool prints the parts in the order written); and the
+recommendations a notice numbers inside its tasks part (3.2.), which stay recommendations, not tasks."""
 
 from __future__ import annotations
 
@@ -29,7 +30,8 @@ def kind_of(heading: str | None) -> str | None:
 
 
 def assign(found: list[tuple[str | None, list[Any]]], notes: Notes) -> dict[str, Any]:
-    """The parts by name, in the model's order; a part whose heading names no free slot takes the next one."""
+    """The parts by name, in the notice's order; a part whose heading names no free slot takes the next free one
+    in the usual order."""
     out: dict[str, Any] = {}
     last = -1
     for heading, nodes in found:
@@ -41,10 +43,11 @@ def assign(found: list[tuple[str | None, list[Any]]], notes: Notes) -> dict[str,
             part["noi_dung"] = nodes
         if not part:
             continue
-        if wanted is not None and ORDER.index(wanted) > last:
+        free = [n for n in ORDER if n not in out and n != "muc_dich_yeu_cau"]
+        if wanted is not None and wanted not in out:
             name = wanted
         else:
-            name = next((n for n in ORDER[last + 1:] if n != "muc_dich_yeu_cau"), None)
+            name = next((n for n in free if ORDER.index(n) > last), next(iter(free), None))
         if name is None:  # no slot left: the part becomes an item of the last one (its label changes)
             previous = out[ORDER[last]].setdefault("noi_dung", [])
             if heading:
@@ -66,3 +69,22 @@ def assign(found: list[tuple[str | None, list[Any]]], notes: Notes) -> dict[str,
             notes.rate(name, 0.9)
         last = ORDER.index(name)
     return out
+
+
+def nest_recommendations(out: dict[str, Any], notes: Notes) -> None:
+    """An item of the tasks part headed as recommendations (`3.2. Kiến nghị …`) becomes the recommendations part
+    nested there, where it prints the same: otherwise `vanban tasks` would list what was asked of a higher body as
+    tasks set."""
+    tasks = out.get("nhiem_vu")
+    if "kien_nghi" in out or tasks is None:
+        return
+    nodes = tasks.get("noi_dung", [])
+    for index, node in enumerate(nodes):
+        if isinstance(node, dict) and "tieu_de" in node and kind_of(node["tieu_de"]) == "kien_nghi":
+            content = [*node.get("noi_dung", []), *([{"gach_dau_dong": node["gach_dau_dong"]}]
+                                                   if node.get("gach_dau_dong") else []), *node.get("muc", [])]
+            nodes[index] = {"kien_nghi": {"tieu_de": node["tieu_de"], **({"noi_dung": content} if content else {})}}
+            notes.check(("noi_dung", "nhiem_vu", "noi_dung", index),
+                        "mục này là kiến nghị, đã đặt thành phần `kien_nghi` nằm trong phần nhiệm vụ (in như cũ, "
+                        "nhưng không tính là nhiệm vụ) — hãy xem lại")
+            return
