@@ -3,11 +3,11 @@ rendered or checked in parallel on every core — one broken document never stop
 
 from __future__ import annotations
 
+import functools
 import gc
 import glob
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -99,6 +99,17 @@ def _render(job: Job, options: Options) -> Outcome:
     return Outcome(job.source, job.output, tuple(warnings))
 
 
+@functools.cache  # once per process: `watch` renders through here again and again
+def _settle() -> None:
+    """Ready a process for a run of documents: what rendering imports lives as long as the process, so it is set aside
+    from the garbage collector (gc.freeze) — the full collection after each document then goes through that
+    document's objects only, not the tens of thousands of the program's, which cost as much as the render."""
+    from generator import layout, render  # noqa: F401 — imported for the freeze; pipeline imports them on first use
+
+    gc.collect()  # garbage already there is collected, not frozen
+    gc.freeze()
+
+
 def workers(count: int) -> int:
     """Processes for ``count`` documents: one per core, never more than documents; one means no pool at all."""
     return max(1, min(count, os.cpu_count() or 1))
@@ -108,9 +119,12 @@ def render_all(jobs: Sequence[Job], options: Options, processes: int | None = No
     """Render every job, in parallel when there are several; outcomes in the order of ``jobs``."""
     processes = processes or workers(len(jobs))
     if processes == 1:
+        _settle()
         yield from (_render(job, options) for job in jobs)
         return
-    with ProcessPoolExecutor(max_workers=processes) as pool:
+    from concurrent.futures import ProcessPoolExecutor  # a pool only for several documents: not for `vanban check`
+
+    with ProcessPoolExecutor(max_workers=processes, initializer=_settle) as pool:
         yield from pool.map(_render, jobs, [options] * len(jobs), chunksize=1)
 
 

@@ -1,30 +1,35 @@
-"""Vietnamese for the parts of the help screens that typer writes itself (panel titles, usage line, --help)."""
+"""Vietnamese for what typer writes itself: the section titles, usage line and --help line of the help screens,
+and the usage errors.
+
+Help and usage errors are plain text, as git's and ruff's: typer's rich panels would import rich, markdown_it
+and pygments (about 150 ms, three times a bare Python start) before every command, `vanban check` included.
+"""
 
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
 
-import typer.rich_utils as rich_utils
+import typer
+import typer.core as typer_core
+from typer._click import _textwrap
 from typer._click import exceptions as click_errors
 from typer.core import TyperArgument, TyperCommand, TyperGroup
 
-_PANEL_TEXTS = {
-    "ARGUMENTS_PANEL_TITLE": "Tham số",
-    "OPTIONS_PANEL_TITLE": "Tùy chọn",
-    "COMMANDS_PANEL_TITLE": "Lệnh",
-    "ERRORS_PANEL_TITLE": "Lỗi",
-    "ABORTED_TEXT": "Đã dừng.",
-    "RICH_HELP": "Gõ [blue]'{command_path} {help_option}'[/] để xem hướng dẫn.",
-    "DEFAULT_STRING": "[mặc định: {}]",
-    "REQUIRED_LONG_STRING": "[bắt buộc]",
-    "DEPRECATED_STRING": "(không dùng nữa) ",
+# What typer's help screens pass through gettext, in Vietnamese.
+_TYPER_TEXTS = {
+    "Arguments": "Tham số",
+    "Options": "Tùy chọn",
+    "Commands": "Lệnh",
+    "default: {default}": "mặc định: {default}",
+    "required": "bắt buộc",
+    "Aborted!": "Đã dừng.",
 }
 USAGE_PREFIX = "Cách dùng: "
 OPTIONS_METAVAR = "[TÙY CHỌN]"
 HELP_TEXT = "Hiện hướng dẫn này rồi thoát."
 
 
-_english_format_error = rich_utils.rich_format_error
 _USAGE_PATTERNS = (
     (re.compile(r"No such command '(.+)'\."), "không có lệnh `{0}`"),
     (re.compile(r"Missing command\."), "thiếu lệnh, ví dụ `vanban render tệp.yaml`"),
@@ -63,21 +68,46 @@ def usage_error_message(error: click_errors.UsageError) -> str:
     return message
 
 
-def _format_error(error: click_errors.ClickException) -> None:
-    if isinstance(error, click_errors.UsageError) and not isinstance(error, click_errors.NoArgsIsHelpError):
-        message = usage_error_message(error)
-        error.format_message = lambda: message  # the panel typer draws shows our text
-    _english_format_error(error)
+class VietnameseUsageError(click_errors.UsageError):
+    """A usage error told in Vietnamese: the usage line, where the help is, then what was wrong."""
+
+    def __init__(self, error: click_errors.UsageError):
+        super().__init__(usage_error_message(error), error.ctx)
+
+    def show(self, file=None) -> None:
+        if self.ctx is not None:
+            typer.echo(f"{self.ctx.get_usage()}\nGõ '{self.ctx.command_path} {self.ctx.help_option_names[0]}' để "
+                       "xem hướng dẫn.\n", file=file, err=True)
+        typer.echo(f"Lỗi: {self.message}", file=file, err=True)
+
+
+@contextmanager
+def _usage_errors_in_vietnamese():
+    try:
+        yield
+    except (click_errors.NoArgsIsHelpError, VietnameseUsageError):
+        raise  # the help screen itself, or an error already told (by a subcommand inside its group)
+    except click_errors.UsageError as error:
+        raise VietnameseUsageError(error) from error
+
+
+class _WholeWordWrapper(_textwrap.TextWrapper):
+    """Help lines break between words only: `thong-bao-ket-luan`, `don-vi.yaml` are typed whole."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, break_on_hyphens=False, **kwargs)
 
 
 def install() -> None:
-    for name, text in _PANEL_TEXTS.items():
-        setattr(rich_utils, name, text)
-    rich_utils.rich_format_error = _format_error
+    """Typer's own words in Vietnamese (it looks its help texts up through the gettext function of typer.core),
+    and help lines that do not cut names at their hyphens."""
+    typer_core._ = lambda text: _TYPER_TEXTS.get(text, text)
+    _textwrap.TextWrapper = _WholeWordWrapper
 
 
 class _Vietnamese:
-    """Mixed into typer's command classes: Vietnamese usage line and --help text, no Python type names."""
+    """Mixed into typer's command classes: Vietnamese usage line, --help text and usage errors, no Python type
+    names."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -87,14 +117,20 @@ class _Vietnamese:
         for param in self.params:
             if isinstance(param, TyperArgument):  # its metavar already says what to type
                 param.display_type_rich = lambda ctx: None
-            elif getattr(param, "is_flag", False) and param.metavar is None:
-                param.metavar = ""  # a flag takes no value: no `<bool>`
+
+    def make_context(self, *args, **kwargs):
+        with _usage_errors_in_vietnamese():  # what was typed wrongly is found while reading the command line
+            return super().make_context(*args, **kwargs)
 
     def get_help_option(self, ctx):
         option = super().get_help_option(ctx)
         if option is not None:
-            option.help, option.metavar = HELP_TEXT, ""
+            option.help = HELP_TEXT
         return option
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        """All of what the command does in the list of commands, not its first words cut at ``limit``."""
+        return " ".join((self.short_help or self.help or "").split())
 
     def format_usage(self, ctx, formatter) -> None:
         formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)), prefix=USAGE_PREFIX)
@@ -105,4 +141,6 @@ class VietnameseCommand(_Vietnamese, TyperCommand):
 
 
 class VietnameseGroup(_Vietnamese, TyperGroup):
-    pass
+    def invoke(self, ctx):
+        with _usage_errors_in_vietnamese():  # an unknown or missing command is found when the group runs
+            return super().invoke(ctx)

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from generator import lint, safe_write, template_builder
+from generator import lint, safe_write
 from generator.errors import Code, InputError, Problem, display_path, os_reason
 from generator.reader import NotReady, Prepared, prepare
-from generator.rendering.package import Part
 from generator.rulebook import Rulebook
+
+if TYPE_CHECKING:
+    from generator.rendering.package import Part
 
 
 def check_file(source: Path, book: Rulebook | None = None, today: dt.date | None = None,
@@ -33,6 +36,8 @@ def check_file(source: Path, book: Rulebook | None = None, today: dt.date | None
 def template_for(prepared: Prepared, templates: Path | None = None) -> Path:
     """The Word template of the document: from ``--mau`` when given; else the office's own folder, where it has
     one for this kind; else the built-in one."""
+    from generator import template_builder  # python-docx: only a render pays for it, not a check
+
     profile, kind = prepared.book.ma, prepared.document.loai  # the profile chosen (dang-2026 …), not the name typed
     if templates is None and prepared.office is not None and prepared.office.templates is not None:
         own = template_builder.template_path(profile, kind, prepared.office.templates)

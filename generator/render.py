@@ -9,13 +9,12 @@ import functools
 import html
 import io
 import re
-import zipfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
 import docx
-import jinja2
+from docx.opc.part import XmlPart
 from docxtpl import DocxTemplate
 from lxml import etree
 from markupsafe import Markup  # finished XML: autoescape leaves it alone, docxtpl inserts it as is
@@ -39,24 +38,23 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _XML_PARTS = re.compile(r"word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml")
 
 
-class _CompiledOnce(Sandbox):
-    """The sandbox, compiling each template part once per process: an office renders the same template again and
-    again, and compiling document.xml costs as much as filling it. The sandbox keeps no state between renders."""
+# Template parts prepared once per process (docxtpl's clean-up, Jinja's compiling): an office renders the same
+# template again and again. This many are the parts of a handful of templates; past it, those used longest ago go.
+_KEPT_PARTS = 64
 
-    _KEPT = 64  # parts of a handful of templates; a process that sees more starts over
+
+class _CompiledOnce(Sandbox):
+    """The sandbox, compiling each template part once per process: compiling document.xml costs as much as filling
+    it. The sandbox keeps no state between renders."""
 
     def __init__(self) -> None:
         super().__init__(FILTERS)
-        self._compiled: dict[str, jinja2.Template] = {}
+        self._compiled = functools.lru_cache(maxsize=_KEPT_PARTS)(super().from_string)
 
     def from_string(self, source, globals=None, template_class=None):  # noqa: A002 — Jinja's own parameter name
         if globals is not None or template_class is not None:
             return super().from_string(source, globals, template_class)
-        if source not in self._compiled:
-            if len(self._compiled) >= self._KEPT:
-                self._compiled.clear()
-            self._compiled[source] = super().from_string(source)
-        return self._compiled[source]
+        return self._compiled(source)
 
 
 @functools.cache
@@ -159,10 +157,9 @@ def render(template: Path, context: dict[str, Any]) -> bytes:
 def render_parts(template: Path, context: dict[str, Any]) -> list[package.Part]:
     """The parts of the filled, checked DOCX, for the writer to package once (with its fingerprint)."""
     rich = {key: _rich(value) for key, value in context.items()}
-    texts = set(_texts(context))
     if is_ours(template):
-        return _checked_parts(_rendered(template.read_bytes(), template.name, rich), template.name, texts)
-    return package.parts_of(cage.run(_fill_foreign, (template, rich, texts), template.name,
+        return _filled(template.read_bytes(), template.name, rich, context)
+    return package.parts_of(cage.run(_fill_foreign, (template, rich, context), template.name,
                                      RENDER_TIME_LIMIT_SECONDS))
 
 
@@ -171,11 +168,10 @@ def is_ours(template: Path) -> bool:
     return template.resolve().is_relative_to(template_builder.TEMPLATE_DIR)
 
 
-def _fill_foreign(template: Path, rich: dict[str, Any], texts: set[str]) -> bytes:
+def _fill_foreign(template: Path, rich: dict[str, Any], context: dict[str, Any]) -> bytes:
     """The child's job for a template from elsewhere: check the package before docxtpl opens it, fill it, and
     prove Word's structure survived (our own templates cannot break it; one from elsewhere can)."""
-    parts = _checked_parts(_rendered(package.read_checked(template), template.name, rich), template.name, texts)
-    data = package.zipped(parts)
+    data = package.zipped(_filled(package.read_checked(template), template.name, rich, context))
     try:
         docx.Document(io.BytesIO(data))
     except Exception as exc:  # noqa: BLE001 — any failure to reopen means a corrupt file
@@ -196,17 +192,32 @@ class _Document(DocxTemplate):
         self.part_name = "docProps/core.xml"
         super().render_properties(context, jinja_env)
 
+    def patch_xml(self, src_xml: str) -> str:
+        return _patched(src_xml)
 
-def _rendered(data: bytes, name: str, rich: dict[str, Any]) -> io.BytesIO:
-    """docxtpl's output, as a stream that guard reads where it is, without a copy."""
+
+@functools.lru_cache(maxsize=_KEPT_PARTS)
+def _patched(src_xml: str) -> str:
+    """docxtpl's clean-up of a template part before Jinja reads it — a dozen regular expressions over the whole
+    part, costing more than filling it — once per process: it depends on the part alone."""
+    return DocxTemplate.patch_xml(None, src_xml)  # docxtpl's patch_xml reads nothing of the template object
+
+
+def _filled(data: bytes, name: str, rich: dict[str, Any], context: dict[str, Any]) -> list[package.Part]:
+    """The template ``data`` filled with ``rich`` and checked. The texts of ``context`` are gathered only when a part
+    shows something like a tag, to tell the user's own braces from a tag the template left."""
+    return _checked_parts(_rendered(data, name, rich), name, functools.cache(lambda: set(_texts(context))))
+
+
+def _rendered(data: bytes, name: str, rich: dict[str, Any]) -> _Document:
+    """The template filled by docxtpl, still as python-docx's trees: checked and packed from there, never saved
+    and read back."""
     document = package.opened(data, name, _Document)
     try:
         document.render(rich, jinja_env=environment(), autoescape=True)
     except explain.TEMPLATE_FAULTS as exc:
         raise TemplateError(f"mẫu {name} (phần {shown(document.part_name)}) {explain.explain(exc)}") from exc
-    output = io.BytesIO()
-    document.save(output)
-    return output
+    return document
 
 
 def _texts(value: Any):
@@ -226,29 +237,29 @@ def _texts(value: Any):
             yield from _texts(item)
 
 
-def _checked_parts(rendered: BinaryIO, template_name: str, user_texts: set[str]) -> list[package.Part]:
+def _checked_parts(document: _Document, template_name: str, user_texts: Callable[[], set[str]]) -> list[package.Part]:
     """The parts of docxtpl's output, refused if they still show template tags; every table cell given the
-    paragraph Word requires (a `{%p if %}` that empties a cell leaves none), every header and footer too."""
-    parts = []
-    with zipfile.ZipFile(rendered) as source:
-        for info in source.infolist():
-            content = source.read(info.filename)
-            if _XML_PARTS.fullmatch(info.filename):
-                root = package.parse(content)
-                _refuse_leftover_tags(root, user_texts, template_name, info.filename)
-                _cells_end_with_paragraph(root)
-                if root.tag in (_W + "hdr", _W + "ftr") and root.find(_W + "p") is None:
-                    root.append(etree.Element(_W + "p"))  # a loop over no lines (no contact footer) left it empty
-                content = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-            parts.append((info.filename, content))
-    return parts
+    paragraph Word requires (a `{%p if %}` that empties a cell leaves none), every header and footer too. The checks
+    work on the trees python-docx holds (a footnote part it holds as bytes is parsed)."""
+    opc = document.docx.part.package
+    trees = {}
+    for part in opc.iter_parts():
+        name = part.partname.lstrip("/")
+        if _XML_PARTS.fullmatch(name):
+            root = part.element if isinstance(part, XmlPart) else package.parse(part.blob)
+            _refuse_leftover_tags(root, user_texts, template_name, name)
+            _cells_end_with_paragraph(root)
+            if root.tag in (_W + "hdr", _W + "ftr") and root.find(_W + "p") is None:
+                root.append(etree.Element(_W + "p"))  # a loop over no lines (no contact footer) left it empty
+            trees[part.partname] = root
+    return package.saved(opc, trees)
 
 
-def _refuse_leftover_tags(root, user_texts: set[str], template_name: str, part: str) -> None:
+def _refuse_leftover_tags(root, user_texts: Callable[[], set[str]], template_name: str, part: str) -> None:
     for paragraph in root.iter(_W + "p"):
         text = "".join(node.text or "" for node in paragraph.iter(_W + "t"))
         for match in _LEFTOVER_TAG.finditer(text):
-            if not any(match.group() in typed for typed in user_texts):
+            if not any(match.group() in typed for typed in user_texts()):
                 raise TemplateError(f"mẫu {template_name} còn thẻ `{shown(match.group())}` chưa xử lý được trong "
                                     f"{part} — hãy gõ lại thẻ đó liền một lượt trong Word")
 

@@ -22,9 +22,12 @@ import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator.errors import Code
-from generator.rendering.package import Part, zipped
+
+if TYPE_CHECKING:  # the package module imports lxml, which `vanban check` (through BACKUP_MARK) does not need
+    from generator.rendering.package import Part
 
 FINGERPRINT_PROPERTY = "vanban-dau-van-tay"
 _CUSTOM_PART = "docProps/custom.xml"
@@ -67,6 +70,8 @@ def _digest(parts: Iterable[tuple[str, Iterable[bytes]]]) -> str:
 
 def stamped(parts: list[Part]) -> bytes:
     """The DOCX of ``parts`` with its fingerprint in the custom properties (docProps/custom.xml), zipped once."""
+    from generator.rendering.package import zipped
+
     value = _digest((name, (content,)) for name, content in parts)
     names = {name for name, _ in parts}
     out = []

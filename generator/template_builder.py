@@ -18,6 +18,8 @@ from docx import Document as new_document
 from docx.document import Document as WordDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.part import XmlPart
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
@@ -326,6 +328,57 @@ def _appendices(document: WordDocument) -> None:
     document.add_paragraph(style=document.styles["Normal"])  # Word wants a paragraph after the last table
 
 
+# --- slimming -----------------------------------------------------------------------------------------------
+
+# Word 2010's second copy of every style ("with effects"): Word makes it again from styles.xml when it saves.
+_STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
+_STYLE_REFERENCES = ("w:pStyle", "w:rStyle", "w:tblStyle", "w:numStyleLink", "w:styleLink")
+_STYLE_LINKS = ("w:basedOn", "w:next", "w:link")
+
+
+def _slim(document: WordDocument) -> None:
+    """Only what a document made from the template uses. python-docx's default template brings hundreds of table and
+    latent styles, their copy in stylesWithEffects.xml and a thumbnail — nearly all of the file, which every render
+    would unpack, parse and pack again. Word re-creates a built-in style the moment someone applies it."""
+    part = document.part
+    for rel_id, rel in list(part.rels.items()):
+        if rel.reltype == _STYLES_WITH_EFFECTS:
+            del part.rels[rel_id]  # unreachable, so neither saved nor given a content type
+    for rel_id, rel in list(part.package.rels.items()):
+        if rel.reltype == RT.THUMBNAIL:
+            del part.package.rels[rel_id]
+    styles = document.styles.element
+    kept = _used_styles(document)
+    for style in styles.findall(qn("w:style")):
+        if style.get(qn("w:styleId")) not in kept:
+            styles.remove(style)
+    names = {style.find(qn("w:name")).get(qn("w:val")) for style in styles.findall(qn("w:style"))}
+    latent = styles.find(qn("w:latentStyles"))
+    for exception in latent.findall(qn("w:lsdException")):
+        if exception.get(qn("w:name")) not in names:
+            latent.remove(exception)
+
+
+def _used_styles(document: WordDocument) -> set[str]:
+    """The ids of the styles a document may use: ours (the layout names them in the paragraphs it adds), those the
+    template's parts name (numbering's list styles too), Word's defaults, and the styles these are based on, followed
+    by or linked to."""
+    styles = document.styles.element
+    by_id = {style.get(qn("w:styleId")): style for style in styles.findall(qn("w:style"))}
+    wanted = [spec.style_id for spec in (*(style.value for style in Style), PAGE_NUMBER_STYLE)]
+    wanted += [style_id for style_id, style in by_id.items() if style.get(qn("w:default")) == "1"]
+    for part in document.part.package.iter_parts():
+        if isinstance(part, XmlPart) and part.element is not styles:
+            wanted += [use.get(qn("w:val")) for tag in _STYLE_REFERENCES for use in part.element.iter(qn(tag))]
+    kept: set[str] = set()
+    while wanted:
+        style_id = wanted.pop()
+        if style_id in by_id and style_id not in kept:
+            kept.add(style_id)
+            wanted += [link.get(qn("w:val")) for tag in _STYLE_LINKS for link in by_id[style_id].findall(qn(tag))]
+    return kept
+
+
 def build(book: Rulebook, kind: str) -> bytes:
     """The template for ``kind`` under ``book``, as DOCX bytes identical from one build to the next."""
     if kind not in book.loai_van_ban:
@@ -345,6 +398,7 @@ def build(book: Rulebook, kind: str) -> bytes:
     properties.comments = "Mẫu do vanban tạo (python -m generator.template_builder); có thể sửa kiểu chữ trong Word."
     properties.revision = 1
     properties.created = properties.modified = dt.datetime(*_FIXED_TIMESTAMP)
+    _slim(document)
     buffer = io.BytesIO()
     document.save(buffer)
     return _normalise_zip(buffer.getvalue())

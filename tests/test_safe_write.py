@@ -8,6 +8,8 @@ import signal
 import subprocess
 import sys
 import time
+import zipfile
+import zlib
 
 import docx
 import pytest
@@ -30,6 +32,21 @@ def test_our_documents_carry_a_fingerprint_that_matches(rendered_once):
     data = output.read_bytes()
     assert safe_write.stored_fingerprint(data) == safe_write.fingerprint(data)
     docx.Document(str(output))  # the custom properties part keeps the package valid
+
+
+def test_a_render_packs_each_part_once_with_its_fingerprint(make_yaml, tmp_path, monkeypatch):
+    """docxtpl's output is checked where it is and zipped once, the fingerprint included: no zip is written, read
+    back and written again."""
+    packed = []
+    compressor = zlib.compressobj
+    monkeypatch.setattr(zlib, "compressobj", lambda *args: packed.append(args) or compressor(*args))
+    output = tmp_path / "tb.docx"
+    pipeline.render_file(make_yaml(MINIMAL_YAML), output)
+    with zipfile.ZipFile(output) as package:
+        assert len(packed) == len(package.namelist())
+        assert "docProps/custom.xml" in package.namelist()
+    data = output.read_bytes()
+    assert safe_write.stored_fingerprint(data) == safe_write.fingerprint(data)
 
 
 def test_an_unedited_document_is_simply_rendered_again(rendered_once):

@@ -11,6 +11,7 @@ import docx
 import yaml
 import pytest
 from docx.shared import Pt
+from lxml import etree
 
 from generator import pipeline, rulebook, template_builder
 from generator.errors import InputError
@@ -39,6 +40,49 @@ def test_template_has_one_named_style_per_component_sized_by_the_profile():
         assert style_value(word_style, lambda s: s.font.size) == Pt(component.co_chu)
         bold = component.dam if style.value.bold is None else style.value.bold
         assert bool(style_value(word_style, lambda s: s.font.bold)) is bold
+
+
+TEMPLATES = sorted(template_builder.TEMPLATE_DIR.glob("*/*.docx"))
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+# Where a part names a style: a paragraph, run or table, a list's style, and a style's own base, next and link.
+STYLE_REFERENCES = ("pStyle", "rStyle", "tblStyle", "numStyleLink", "styleLink", "basedOn", "next", "link")
+WORD_DEFAULTS = {"Normal", "DefaultParagraphFont", "TableNormal", "NoList"}  # Word expects these in every file
+
+
+def _styles(path: Path) -> tuple[set[str], dict[str, str]]:
+    """The style ids the parts of the DOCX at ``path`` name, and the styles it defines (id → name)."""
+    named, defined = set(), {}
+    with zipfile.ZipFile(path) as package:
+        for part in package.namelist():
+            if part.startswith("word/") and part.endswith(".xml"):
+                root = etree.fromstring(package.read(part))
+                named |= {use.get(W + "val") for tag in STYLE_REFERENCES for use in root.iter(W + tag)}
+                if part == "word/styles.xml":
+                    defined = {style.get(W + "styleId"): style.find(W + "name").get(W + "val")
+                               for style in root.iter(W + "style")}
+    return named, defined
+
+
+@pytest.mark.parametrize("template", TEMPLATES, ids=lambda path: f"{path.parent.name}/{path.stem}")
+def test_a_template_holds_the_styles_it_names_and_ours_and_nothing_else(template):
+    book = rulebook.load(template.parent.name)
+    ours = {style.value.style_id for style in Style if style.value.component in book.thanh_phan}
+    ours.add(template_builder.PAGE_NUMBER_STYLE.style_id)
+    named, defined = _styles(template)
+    assert set(defined) == named | ours | WORD_DEFAULTS
+    with zipfile.ZipFile(template) as package:
+        assert not [part for part in package.namelist() if "stylesWithEffects" in part or "thumbnail" in part]
+        for listing in ("[Content_Types].xml", "_rels/.rels", "word/_rels/document.xml.rels"):
+            assert b"stylesWithEffects" not in package.read(listing) and b"thumbnail" not in package.read(listing)
+        latent = etree.fromstring(package.read("word/styles.xml")).find(f"{W}latentStyles")
+    assert {exception.get(W + "name") for exception in latent} <= set(defined.values())
+
+
+def test_every_style_a_document_names_is_defined_in_it(rendered):
+    for path in rendered.values():
+        named, defined = _styles(path)
+        assert named <= set(defined), path.name
+        assert {"VBNoiDung", "VBSoKyHieu", "VBHoTenKy"} <= named, path.name
 
 
 def test_last_body_paragraph_stays_with_the_signature(rendered):

@@ -171,8 +171,10 @@ _GAP = r"[^\S\n]+"  # spaces but no line break: a period is written on one line
 _YEAR = r"[0-9]{4}(?![0-9])"
 _JOIN = rf"[^\S\n]*/[^\S\n]*|{_GAP}năm{_GAP}"
 # One grammar for both typed periods and running text. Every alternative starts with a literal word or digit
-# and holds no nested repetition, so scanning a text is linear.
-_PERIOD = re.compile(
+# and holds no nested repetition, so scanning a text is linear. It and the two patterns below are compiled by `re`
+# on first use, with re.IGNORECASE, and kept in its cache: most documents name no period, and compiling them is
+# half of what importing this module costs.
+_PERIOD = (
     r"(?<!\w)(?:"
     rf"quý{_GAP}(?P<q_num>IV|I{{1,3}}|[1-4])(?:(?P<q_join>{_JOIN})(?P<q_year>{_YEAR}))?(?![\w/])"
     rf"|(?P<h_num>6|sáu){_GAP}tháng{_GAP}(?P<h_part>đầu|cuối){_GAP}năm(?:{_GAP}(?P<h_year>{_YEAR}))?(?!\w)"
@@ -180,12 +182,11 @@ _PERIOD = re.compile(
     rf"(?:đầu{_GAP}năm(?:{_GAP}(?P<n_year>{_YEAR}))?|năm{_GAP}(?P<n_bare_year>{_YEAR}))(?!\w)"
     rf"|tháng{_GAP}(?P<m_num>0[1-9]|1[0-2]|[1-9])(?P<m_join>{_JOIN})(?P<m_year>{_YEAR})(?!\w)"
     rf"|năm{_GAP}(?P<y_year>{_YEAR})(?!\w)(?![^\S\n]*[-–][^\S\n]*[0-9])"  # not "năm 2021 - 2025"
-    r")",
-    re.IGNORECASE)
+    r")")
 # "tháng 5 năm 2021" right after "ngày 15" is a date, as is a bare "năm 2021" after a blank "tháng ...".
 _BLANK = r"(?:[^\S\n]|[._…])*"  # spaces or the dots and underscores of a blank to fill in
-_DAY_BEFORE = re.compile(rf"(?:ngày|mồng|mùng){_BLANK}(?:[0-9]{{1,2}}{_BLANK})?\Z", re.IGNORECASE)
-_MONTH_BEFORE = re.compile(rf"tháng{_BLANK}\Z", re.IGNORECASE)
+_DAY_BEFORE = rf"(?:ngày|mồng|mùng){_BLANK}(?:[0-9]{{1,2}}{_BLANK})?\Z"
+_MONTH_BEFORE = rf"tháng{_BLANK}\Z"
 _LOOK_BACK = 40
 _SENTENCE_END = re.compile(r"[.!?…](?=\s|\Z)|\n")
 
@@ -196,7 +197,7 @@ def parse(text: str) -> Period:
     typed = unicodedata.normalize("NFC", text).strip()
     if not typed:
         raise PeriodError(f"kỳ đang để trống — hãy viết như: {ACCEPTED_FORMS}")
-    match = _PERIOD.fullmatch(" ".join(typed.split()))
+    match = re.fullmatch(_PERIOD, " ".join(typed.split()), re.IGNORECASE)
     year = _year_of(match) if match else None
     if match is None or year is None:
         raise PeriodError(f"`{typed}` không đọc được là một kỳ — hãy viết như: {ACCEPTED_FORMS}")
@@ -241,7 +242,7 @@ def find_mentions(text: str, kinds: set[Kind] | None = None, default_year: int |
     found: list[tuple[int, re.Match[str]]] = []  # with the number of its sentence
     sentence, ends = 0, _SENTENCE_END.finditer(text)
     sentence_end = next(ends, None)
-    for match in _PERIOD.finditer(text):
+    for match in re.finditer(_PERIOD, text, re.IGNORECASE):
         year = _year_of(match)
         if (year is not None and not FIRST_YEAR <= year <= LAST_YEAR) or _is_date(text, match):
             continue
@@ -323,8 +324,8 @@ def _is_date(text: str, match: re.Match[str]) -> bool:
     """Whether a month or bare year found in running text is the end of a date rather than a period."""
     before = text[max(0, match.start() - _LOOK_BACK):match.start()]
     if match.group("m_num"):
-        return _DAY_BEFORE.search(before) is not None
-    return match.group("y_year") is not None and _MONTH_BEFORE.search(before) is not None
+        return re.search(_DAY_BEFORE, before, re.IGNORECASE) is not None
+    return match.group("y_year") is not None and re.search(_MONTH_BEFORE, before, re.IGNORECASE) is not None
 
 
 def _case_of(words: str) -> Case:

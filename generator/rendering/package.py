@@ -18,9 +18,9 @@ from generator import vnformat
 from generator.rendering import TemplateError, shown
 
 MiB = 1024 * 1024
-MAX_PART_BYTES = 20 * MiB        # one part unpacked: our biggest (styles) is 0.4 MiB, a photo a few MiB
-MAX_TOTAL_BYTES = 30 * MiB       # all parts unpacked, and the file: ours are 0.8 MiB (see cage.MEMORY_LIMIT_BYTES)
-MAX_COMPRESSION_RATIO = 100      # unpacked / packed size of a part: ours reach 33 (styles), zeros reach 1000
+MAX_PART_BYTES = 20 * MiB        # one part unpacked: styles are 0.4 MiB in a file Word made, a photo a few MiB
+MAX_TOTAL_BYTES = 30 * MiB       # all parts unpacked, and the file: Word's are ~1 MiB (see cage.MEMORY_LIMIT_BYTES)
+MAX_COMPRESSION_RATIO = 100      # unpacked / packed size of a part: Word's styles reach 33, zeros reach 1000
 RATIO_CHECKED_FROM_BYTES = MiB   # a part smaller than this is no bomb, however well it packs
 _REQUIRED_PARTS = ("[Content_Types].xml", "_rels/.rels")  # every Word file has them; python-docx needs them
 # The parts python-docx and Word read as XML. A picture is not parsed: an SVG may well carry a DOCTYPE.
@@ -48,6 +48,22 @@ def zipped(parts: list[Part]) -> bytes:
         for name, content in parts:
             target.writestr(name, content)
     return out.getvalue()
+
+
+def saved(opc_package, trees: dict[str, etree._Element]) -> list[Part]:
+    """The parts python-docx's save would zip, in its order, but not zipped: the writer zips them once, with the
+    fingerprint. ``trees`` holds the XML of parts (by part name) changed since python-docx loaded them."""
+    from docx.opc.oxml import serialize_part_xml
+    from docx.opc.pkgwriter import _ContentTypesItem  # the content types python-docx's own save writes
+
+    parts = list(opc_package.iter_parts())
+    out = [("[Content_Types].xml", _ContentTypesItem.from_parts(parts).blob), ("_rels/.rels", opc_package.rels.xml)]
+    for part in parts:
+        tree = trees.get(part.partname)
+        out.append((part.partname.lstrip("/"), part.blob if tree is None else serialize_part_xml(tree)))
+        if len(part.rels):
+            out.append((part.partname.rels_uri.lstrip("/"), part.rels.xml))
+    return out
 
 
 def parts_of(data: bytes) -> list[Part]:
