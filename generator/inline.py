@@ -29,6 +29,8 @@ class Run:
 
 
 def parse(text: str, bold: bool = False, italic: bool = False) -> list[Run]:
+    if "*" not in text:  # no marker, nothing escaped: most paragraphs
+        return [Run(text, bold, italic)] if text else []
     segments: list[tuple[str, bool, bool]] = []
     position = 0
     # Pairs open around the current position that make the text bold (** and ***) or italic (* and ***).

@@ -37,6 +37,7 @@ _STANDARD_TAGS = {f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "boo
 _NULL_TAG = "tag:yaml.org,2002:null"
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_UNUSUAL = re.compile(f"{_CONTROL_CHARS.pattern}|[\r{WORD_LINE_BREAK}\ud800-\udfff]")  # what _Walker._text handles
 _LOCAL_TAG = re.compile(r"![^!\s]+")  # `!Quan`: a word after `!`, not one of YAML's `!!…` tags
 
 Path_ = tuple[str | int, ...]
@@ -87,15 +88,17 @@ class LoadedFile:
 
 
 def iter_strings(data: Any, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
-    """Every text value in plain data (mappings, lists, text) with its path, in order."""
-    if isinstance(data, str):
-        yield path, data
-    elif isinstance(data, dict):
-        for key, item in data.items():
-            yield from iter_strings(item, path + (key,))
-    elif isinstance(data, list):
-        for index, item in enumerate(data):
-            yield from iter_strings(item, path + (index,))
+    """Every text value in plain data (mappings, lists, text) with its path, in order. A stack, not nested
+    generators: each text costs the same however deep it stands (the rules walk every text several times)."""
+    stack = [(path, data)]
+    while stack:
+        path, data = stack.pop()
+        if isinstance(data, str):
+            yield path, data
+        elif isinstance(data, dict):
+            stack.extend((path + (key,), data[key]) for key in reversed(data))
+        elif isinstance(data, list):
+            stack.extend((path + (index,), data[index]) for index in range(len(data) - 1, -1, -1))
 
 
 def load_file(path: Path) -> LoadedFile:
@@ -197,7 +200,7 @@ def read_text(text: str, path: Path) -> LoadedFile:
             repair.problems.append(repair.problem(loaded.name, finding))
             repair.apply(finding)
         try:
-            root = _BoundedLoader(repair.text().replace(WORD_LINE_BREAK, _LINE_BREAK_STAND_IN)).get_single_node()
+            root = _compose(repair.text().replace(WORD_LINE_BREAK, _LINE_BREAK_STAND_IN))
             break
         except _TooDeep as exc:
             line, column = repair.original(exc.mark.line + 1, exc.mark.column + 1)
@@ -323,13 +326,11 @@ class _TooDeep(Exception):
         self.mark = mark
 
 
-class _BoundedLoader(yaml.SafeLoader):
+class _DepthBound:
     """PyYAML's composer recurses once per level: stop at the depth limit while composing, before Python's own
     recursion limit turns 500 nested brackets into a crash."""
 
-    def __init__(self, stream: str):
-        super().__init__(stream)
-        self._depth = 0
+    _depth = 0
 
     def compose_node(self, parent, index):
         self._depth += 1
@@ -339,6 +340,85 @@ class _BoundedLoader(yaml.SafeLoader):
             return super().compose_node(parent, index)
         finally:
             self._depth -= 1
+
+
+class _BoundedLoader(_DepthBound, yaml.SafeLoader):
+    """PyYAML's own parser, in Python: its errors and marks are the ones :mod:`diagnose` explains."""
+
+
+class _Unlike(Exception):
+    """libyaml reads this text otherwise than PyYAML would: it is read again by PyYAML."""
+
+
+# Characters libyaml reads otherwise than PyYAML (tests/test_yaml_fast_path.py shows each): a Tab (PyYAML refuses
+# it after `key:` and inside plain text), a byte order mark (libyaml skips one at the start of any line), and a
+# lone surrogate (libyaml cannot take it in). The rest is told while reading: see _FastLoader.get_event.
+_UNLIKE_TEXT = re.compile("[\t\ufeff\ud800-\udfff]")
+_BREAKS = "\n\r\x85\u2028\u2029"  # the line breaks of YAML 1.1
+_GLUED_COMMENT = re.compile(r"[^\n]*?[|>][-+0-9]*#")  # on the line of a block scalar's header
+_NODE_EVENTS = (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent)
+
+if yaml.__with_libyaml__:
+    from yaml.composer import Composer
+    from yaml.cyaml import CParser
+    from yaml.resolver import Resolver
+
+    class _FastLoader(_DepthBound, Composer, CParser, Resolver):
+        """PyYAML's composer (and the depth bound) over libyaml's events: about thirty times faster than
+        PyYAML's parser, with the same nodes and marks. libyaml's own composer is not used: it recurses in C, where
+        no limit stops 2 MB of `[`."""
+
+        def __init__(self, text: str):
+            CParser.__init__(self, text)
+            Composer.__init__(self)
+            Resolver.__init__(self)
+            self._text = text
+            self._flow = 0  # depth of `[…]`/`{…}`: every collection inside one is one too
+            # libyaml moves the end of a text not ending in a line break to the start of one more line
+            # (PyYAML leaves it at the end of the last line): marks there are put back.
+            self._end = len(text) if text and text[-1] not in _BREAKS else -1
+            if self._end >= 0:  # the line and column PyYAML counts: \r\n is one line break
+                lines = sum(text.count(char) for char in _BREAKS) - text.count("\r\n")
+                column = len(text) - max(text.rfind(char) for char in _BREAKS) - 1
+                self._end_mark = yaml.Mark("<unicode string>", len(text), lines, column, None, None)
+
+        def get_event(self):
+            event = CParser.get_event(self)
+            kind = event.__class__
+            if kind in _NODE_EVENTS and event.tag is not None:
+                raise _Unlike  # libyaml reads tags (`!x`, `!!str`, a lone `!`) by rules of its own
+            if kind is yaml.ScalarEvent:
+                if event.style == "":  # plain, which PyYAML marks None
+                    if self._flow and ("?" in event.value or not event.value):
+                        raise _Unlike  # inside `[…]`/`{…}` PyYAML ends text at `?`, puts an empty value at `:`
+                    event.style = None
+                elif event.style in ("|", ">") and _GLUED_COMMENT.match(self._text, event.start_mark.index):
+                    raise _Unlike  # `>-#…`: PyYAML wants a space before the comment
+            elif kind is yaml.SequenceStartEvent or kind is yaml.MappingStartEvent:
+                if event.flow_style:
+                    self._flow += 1
+                elif kind is yaml.SequenceStartEvent and not self._text.startswith("-", event.end_mark.index):
+                    event.flow_style = None  # `key:` then `- …` at its column, which PyYAML leaves unstyled
+            elif self._flow and (kind is yaml.SequenceEndEvent or kind is yaml.MappingEndEvent):
+                self._flow -= 1
+            if event.end_mark.index == self._end:
+                if event.start_mark.index == self._end:
+                    event.start_mark = self._end_mark
+                event.end_mark = self._end_mark
+            return event
+else:
+    _FastLoader = None
+
+
+def _compose(text: str) -> yaml.Node | None:
+    """The node tree of ``text``, read by libyaml where it reads it as PyYAML does; any error, and text libyaml
+    reads otherwise, is read (again) by PyYAML, whose errors the diagnosis knows."""
+    if _FastLoader is not None and not _UNLIKE_TEXT.search(text):
+        try:
+            return _FastLoader(text).get_single_node()
+        except (yaml.YAMLError, _TooDeep, _Unlike):
+            pass
+    return _BoundedLoader(text).get_single_node()
 
 
 def source_lines(text: str) -> list[str]:
@@ -432,6 +512,8 @@ class _Walker:
         return self._text(node)
 
     def _text(self, node: yaml.ScalarNode) -> str:
+        if not _UNUSUAL.search(node.value):  # nearly every text: nothing to report, nothing to replace
+            return unicodedata.normalize("NFC", node.value)
         typed = node.value.replace(_LINE_BREAK_STAND_IN, "")  # the stand-in for a typed \x0b is no fault
         escaped = _CONTROL_CHARS.search(typed) or re.search("\r", typed)
         if escaped:  # written as an escape in a quoted scalar, e.g. "\x01": the raw scan could not see it

@@ -92,13 +92,21 @@ def fill(doc: Document) -> Document:
 
 
 def _filled(value: Any, replace) -> Any:
+    """``value`` with its placeholders replaced: the very same object where none stands in it, so that the
+    paragraphs of a long document without placeholders are not copied."""
     if isinstance(value, str):
         return replace(value) if "{" in value else value
     if isinstance(value, list):
-        return [_filled(item, replace) for item in value]
+        items = [_filled(item, replace) for item in value]
+        return value if all(new is old for new, old in zip(items, value)) else items
     if isinstance(value, dict):  # a nested part: {name: part}
-        return {key: _filled(item, replace) for key, item in value.items()}
+        filled = {key: _filled(item, replace) for key, item in value.items()}
+        return value if all(filled[key] is item for key, item in value.items()) else filled
     if isinstance(value, BaseModel):
-        return value.model_copy(update={name: _filled(getattr(value, name), replace)
-                                        for name in type(value).model_fields})
+        changed = {}
+        for name in type(value).model_fields:
+            old = getattr(value, name)
+            if (new := _filled(old, replace)) is not old:
+                changed[name] = new
+        return value.model_copy(update=changed) if changed else value
     return value

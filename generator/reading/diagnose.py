@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import yaml
 
@@ -29,6 +30,7 @@ _DASHES = re.compile(r"[ ]*(?:-[ ]+)*")
 _DASH = re.compile(r"-(?=[ ])")
 _KEY_AFTER = re.compile(rf"({_IDENT})[ ]*:(?=[ ]|$)")
 _BLOCK_HEADER = re.compile(r"[|>][-+1-9]*")
+_COMMENT = re.compile(r"(^|\s)#")
 
 
 @dataclass(frozen=True)
@@ -58,8 +60,7 @@ def to_problem(name: str, finding: Finding, lines: list[str], column: int | None
     return Problem(name, finding.line, column or finding.column, finding.code, message)
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):  # a tuple, not a frozen dataclass: one is made for every line of every reading
     number: int  # 1-based
     text: str
     # blank, comment, node (YAML syntax), block (inside `>-`/`|`), quoted (inside an open quote), plain (more
@@ -100,7 +101,9 @@ def close_quote(text: str, start: int, quote: str) -> int:
 
 
 def strip_comment(text: str) -> str:
-    cut = re.search(r"(^|\s)#", text)
+    if "#" not in text:  # most lines: the pattern is not run
+        return text
+    cut = _COMMENT.search(text)
     return text[:cut.start()] if cut else text
 
 
@@ -136,13 +139,14 @@ def classify(lines: list[str]) -> list[Line]:
         out.append(Line(number, text, "node", indent))
         start = value_start(text)
         rest = text[start:]
-        if strip_comment(rest).strip() and rest[:1] not in "'\"[{|>&*!#%@`":
+        value = strip_comment(rest)
+        if value.strip() and rest[:1] not in "'\"[{|>&*!#%@`":
             key = _KEY_AFTER.match(text, _DASHES.match(text).end())
             plain_indent = key.start() if key else len(text[:start].rstrip(" ")) - 1
         if rest[:1] in ("'", '"'):
             if close_quote(text, start + 1, rest[0]) < 0:
                 quote = rest[0]
-        elif _BLOCK_HEADER.fullmatch(strip_comment(rest).rstrip()):
+        elif _BLOCK_HEADER.fullmatch(value.rstrip()):
             block_indent = indent
     return out
 
@@ -317,7 +321,7 @@ _WIDE_COLON = re.compile(rf"^([ ]*(?:-[ ]+)*)({_IDENT})[ ]*：[ {ODD_SPACES}]*(.
 
 
 def wide_colon(line: Line) -> Finding | None:
-    match = _WIDE_COLON.match(line.text)
+    match = _WIDE_COLON.match(line.text) if "：" in line.text else None  # most lines: the pattern is not run
     if not match or not _known_key(match.group(1), match.group(2)):
         return None
     lead, key, value = match.groups()
@@ -343,6 +347,8 @@ def curly_key(line: Line) -> Finding | None:
 
 def document_marker(info: list[Line], line: Line) -> Finding | None:
     """`---` (or `...`) after the first key: YAML starts a second document there."""
+    if not line.text.startswith(("---", "...")):  # most lines: the pattern is not run
+        return None
     if not re.fullmatch(r"(---|\.\.\.)([ ].*)?", line.text.rstrip()):
         return None
     if not any(other.kind == "node" and not other.text.startswith(("---", "%"))
@@ -384,6 +390,8 @@ def item_swallowed(info: list[Line], line: Line) -> Finding | None:
 def anchor_text(line: Line, whole: str) -> Finding | None:
     """`- &Tăng cường …`: YAML takes `&Tăng` for an anchor's name and drops it from the text, without error.
     An anchor that no `*name` uses is text."""
+    if "&" not in line.text:  # most lines: the pattern is not run
+        return None
     start = value_start(line.text)
     match = re.match(r"&([^\s]+)[ ]+[^\s#\[{]", line.text[start:])
     if not match or f"*{match.group(1)}" in whole:
@@ -401,7 +409,9 @@ def scan(lines: list[str]) -> list[Finding]:
             found.append(finding)
             lines[index] = finding.fixed
     # A no-break space opening a line of YAML, not one opening more text of a quoted or plain value above
-    odd = [line.number for line in classify(lines) if line.kind == "node" and line.text[:1] in ODD_SPACES]
+    # (the lines are classified for it only when a line starts with one)
+    odd = [line.number for line in classify(lines) if line.kind == "node" and line.text[:1] in ODD_SPACES] \
+        if any(text and text[0] in ODD_SPACES for text in lines) else []
     for number in odd:
         finding = odd_space_indent(lines[number - 1], number)
         if finding:

@@ -8,7 +8,6 @@ rest of the file is checked as it would be once corrected.
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from typing import Any
 
@@ -28,23 +27,26 @@ def diagnose_shape(loaded: LoadedFile) -> list[Problem]:
     if not loaded.text or not isinstance(loaded.data, dict):
         return []
     lines = source_lines(loaded.text)
+    # Where each line starts, once per file: the line of a text's offset is then a binary search.
+    starts = [0] + [match.end() for match in re.finditer("\n", loaded.text)]
     problems: list[Problem] = []
-    _walk(loaded, lines, loaded.data, (), problems)
+    _walk(loaded, lines, starts, loaded.data, (), problems)
     return sorted(problems)
 
 
-def _walk(loaded: LoadedFile, lines: list[str], data: Any, path: Path_, problems: list[Problem]) -> None:
+def _walk(loaded: LoadedFile, lines: list[str], starts: list[int], data: Any, path: Path_,
+          problems: list[Problem]) -> None:
     if isinstance(data, dict):
         for key in list(data):
             value = data[key]
             here = path + (key,)
             if isinstance(value, str) and isinstance(key, str):
-                found = unlisted_lines(loaded, lines, here, value)
+                found = unlisted_lines(loaded, lines, starts, here, value)
                 if found:
                     problems.append(found[0])
                     data[key] = found[1]
                     continue
-            _walk(loaded, lines, value, here, problems)
+            _walk(loaded, lines, starts, value, here, problems)
     elif isinstance(data, list):
         for index, item in enumerate(data):
             here = path + (index,)
@@ -53,7 +55,7 @@ def _walk(loaded: LoadedFile, lines: list[str], data: Any, path: Path_, problems
                 problems.append(found[0])
                 data[index] = found[1]
                 continue
-            _walk(loaded, lines, item, here, problems)
+            _walk(loaded, lines, starts, item, here, problems)
 
 
 def text_read_as_key(loaded: LoadedFile, lines: list[str], path: Path_, item: Any) -> tuple[Problem, str] | None:
@@ -90,18 +92,10 @@ def text_read_as_key(loaded: LoadedFile, lines: list[str], path: Path_, item: An
     return diagnose.to_problem(loaded.file_of(path), finding, lines, column), text
 
 
-@functools.lru_cache(maxsize=4)
-def _line_starts(text: str) -> list[int]:
-    return [0] + [match.end() for match in re.finditer("\n", text)]
-
-
-def _line_number(text: str, offset: int) -> int:
-    """The 1-based line of ``offset``: a search in the line starts, so a big file costs no more per text."""
-    return bisect.bisect_right(_line_starts(text), offset)
-
-
-def unlisted_lines(loaded: LoadedFile, lines: list[str], path: Path_, value: str) -> tuple[Problem, list[str]] | None:
-    """A list written without `- `: the lines under `noi_nhan:`, which YAML folds into one line of text."""
+def unlisted_lines(loaded: LoadedFile, lines: list[str], starts: list[int], path: Path_,
+                   value: str) -> tuple[Problem, list[str]] | None:
+    """A list written without `- `: the lines under `noi_nhan:`, which YAML folds into one line of text.
+    ``starts`` holds the offset where each line of ``loaded.text`` starts."""
     name = path[-1]
     if name not in LINE_LISTS and name not in PARAGRAPH_LISTS:
         return None
@@ -109,7 +103,7 @@ def unlisted_lines(loaded: LoadedFile, lines: list[str], path: Path_, value: str
         return None
     key_line = loaded.key_positions[path][0]
     start, end = loaded.scalar_spans[path]
-    first, last = _line_number(loaded.text, start), _line_number(loaded.text, end)
+    first, last = bisect.bisect_right(starts, start), bisect.bisect_right(starts, end)
     if first == key_line or last == first or not 0 < first <= len(lines):
         return None
     typed = [lines[n - 1].strip() for n in range(first, min(last, len(lines)) + 1)]
