@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -56,6 +57,11 @@ class LintContext:
     def data(self) -> dict[str, Any]:
         """The YAML as typed: texts before the model strips or splits them, with the paths findings point to."""
         return self.prepared.source.data
+
+    @functools.cached_property
+    def strings(self) -> list[tuple[Path_, str]]:
+        """Every text as typed, with its path: walked once for all the rules that read every text."""
+        return list(self.prepared.source.strings())
 
 
 @dataclass(frozen=True)
@@ -589,12 +595,21 @@ def end_mark_last(context: LintContext) -> Iterator[Finding]:
     mark = layout.end_mark(context.document, context.book)
     if not mark or mark == ".":  # a plain full stop ends every sentence: only a mark of its own tells the end
         return
-    lines = [(path, line) for path, text in body_texts(context.data) for line in paragraphs(text)]
-    for path, line in lines[:-1]:
-        if inline.plain(line).rstrip().endswith(mark):
-            yield (path,
-                   f"đoạn `{short(line[-50:])}` kết thúc bằng `{mark}` nhưng chưa phải đoạn cuối, văn bản sẽ như "
-                   f"kết thúc ở đây — hãy kết thúc đoạn này bằng dấu `.`; công cụ tự thêm `{mark}` sau đoạn cuối")
+    marked = {path for path, text in context.strings
+              if path[0] == "noi_dung" and mark in text.replace("*", "")}  # the body's texts carrying the mark
+    if not marked:
+        return
+    texts = list(body_texts(context.data))
+    for path, text in texts:
+        if path not in marked:
+            continue
+        lines = list(paragraphs(text))
+        for line in lines[:-1] if path == texts[-1][0] else lines:
+            if inline.plain(line).rstrip().endswith(mark):
+                yield (path,
+                       f"đoạn `{short(line[-50:])}` kết thúc bằng `{mark}` nhưng chưa phải đoạn cuối, văn bản sẽ "
+                       f"như kết thúc ở đây — hãy kết thúc đoạn này bằng dấu `.`; công cụ tự thêm `{mark}` sau đoạn "
+                       "cuối")
 
 
 def _items(nodes: Sequence[Node], path: Path_) -> Iterator[tuple[Path_, Item]]:
@@ -627,7 +642,7 @@ def heading_has_content(context: LintContext) -> Iterator[Finding]:
       "Cả văn bản đặt dấu thanh theo một kiểu: hoặc kiểu cũ (hoá, uỷ) hoặc kiểu mới (hóa, ủy).",
       "HD 36 Phụ lục 3 (mẫu \"HUYỆN UỶ ĐỊNH HOÁ\"); spec §1.2, §4.23")
 def one_tone_style(context: LintContext) -> Iterator[Finding]:
-    marked = [(path, syllable, style) for path, text in context.prepared.source.strings()
+    marked = [(path, syllable, style) for path, text in context.strings
               if _STYLED_END.search(text.lower())
               for syllable in _SYLLABLE.findall(text) if (style := tone_style(syllable))]
     counts = Counter(style for _, _, style in marked)
@@ -651,7 +666,7 @@ def one_tone_style(context: LintContext) -> Iterator[Finding]:
       "Dấu ngoặc kép trong mỗi đoạn chữ đủ cặp: mỗi “ có một ” đi sau, dấu \" thẳng có số chẵn.",
       "Chính tả (ngoặc kép đóng mở đủ cặp)")
 def quotes_paired(context: LintContext) -> Iterator[Finding]:
-    for path, text in _whole_texts(context.prepared.source.strings()):
+    for path, text in _whole_texts(context.strings):
         opened, closed = text.count("“"), text.count("”")
         if opened != closed:
             yield (path,
@@ -702,7 +717,7 @@ _SPACE_THEN_MARK = re.compile(r" [,.;:!?)]")  # starts with a character: the sea
       "Giữa hai từ chỉ có một dấu cách.",
       "Chính tả; seed 000 (\"triển khai  thực hiện\")")
 def single_spaces(context: LintContext) -> Iterator[Finding]:
-    for path, text in context.prepared.source.strings():
+    for path, text in context.strings:
         if "  " not in text:  # most texts: not worth running the pattern over
             continue
         for match in _DOUBLED_SPACE.finditer(text):
@@ -715,7 +730,7 @@ def single_spaces(context: LintContext) -> Iterator[Finding]:
       "Không có dấu cách trước các dấu , . ; : ! ? và ngoặc đóng.",
       "Chính tả (dấu câu viết liền sau chữ đứng trước)")
 def no_space_before_mark(context: LintContext) -> Iterator[Finding]:
-    for path, text in context.prepared.source.strings():
+    for path, text in context.strings:
         if not _SPACE_THEN_MARK.search(text):  # most texts: a quick search, the pattern's look-behind is slow
             continue
         for match in _SPACE_BEFORE_MARK.finditer(text):

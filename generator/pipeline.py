@@ -52,14 +52,25 @@ def render_parts(prepared: Prepared, templates: Path | None = None) -> list[Part
     if not template.is_file():
         raise InputError([prepared.source.problem(("loai",), Code.TEMPLATE,
                                                   f"không có mẫu {display_path(template)} cho loại `{doc.loai}`")])
-    from generator import layout, render  # docx and docxtpl: only a render pays for them, not a check
+    from generator import render  # docx and docxtpl: only a render pays for them, not a check
 
-    context = layout.context(doc, prepared.book)
+    context = render_context(prepared, template)
     try:
         return render.render_parts(template, context)
     except render.TemplateError as exc:
         raise InputError(_missing_data(prepared, template, context)
                          or [prepared.source.problem(("loai",), Code.TEMPLATE, str(exc))]) from exc
+
+
+def render_context(prepared: Prepared, template: Path) -> dict:
+    """The values ``template`` is filled with: the layout's; an office's own template also gets the document as
+    typed (`van_ban`), which the built-in templates never read."""
+    from generator import layout, render
+
+    context = layout.context(prepared.document, prepared.book)
+    if not render.is_ours(template):
+        context |= layout.document_data(prepared.document)
+    return context
 
 
 def _missing_data(prepared: Prepared, template: Path, context: dict) -> list[Problem]:

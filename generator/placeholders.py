@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, RootModel
 
 from generator.cycle import period
 from generator.errors import shorten
@@ -65,10 +65,11 @@ def _replace(text: str, known: dict[str, str]) -> str:
     return PLACEHOLDER.sub(lambda m: known.get(m.group(1), m.group(0)), text)
 
 
-def check(doc: Document, data: dict[str, Any]) -> Iterator[tuple[Path_, str]]:
-    """(path, message) for every placeholder that is unknown or that the document gives no value for."""
+def check(doc: Document, strings: Iterable[tuple[Path_, str]]) -> Iterator[tuple[Path_, str]]:
+    """(path, message) for every placeholder in ``strings`` (the texts as typed, with their paths) that is unknown
+    or that the document gives no value for."""
     known = values(doc)
-    for path, text in iter_strings(data):
+    for path, text in strings:
         for match in PLACEHOLDER.finditer(text):
             name = match.group(1)
             if name in known:
@@ -83,30 +84,58 @@ def check(doc: Document, data: dict[str, Any]) -> Iterator[tuple[Path_, str]]:
             yield path, f"chỗ điền `{{{shorten(name, 60)}}}` không có — {hint}"
 
 
-def fill(doc: Document) -> Document:
-    """The document with every placeholder replaced by its value (checked to exist beforehand)."""
+def fill(doc: Document, typed: Any) -> Document:
+    """The document with every placeholder replaced by its value (checked to exist beforehand). Only the fields
+    where ``typed`` (the data as read) has a `{` are walked: a long document's other paragraphs are left as they
+    are, not visited."""
     known = values(doc)
     if not known:
         return doc
-    return _filled(doc, lambda text: _replace(text, known))
+    return _filled(doc, lambda text: _replace(text, known), (), _Places.of(typed))
 
 
-def _filled(value: Any, replace) -> Any:
-    """``value`` with its placeholders replaced: the very same object where none stands in it, so that the
-    paragraphs of a long document without placeholders are not copied."""
+class _Places:
+    """Where placeholders may stand, by the keys of their paths (list positions left out: the model may split one
+    typed text into several lines): the keys leading to one, and the keys of a typed text holding one — below
+    those, everything is walked, whatever shape the model gives the text (a column name becomes `{ten: …}`)."""
+
+    def __init__(self, on_the_way: set[tuple[str, ...]], texts: set[tuple[str, ...]]):
+        self.on_the_way, self.texts = on_the_way, texts
+
+    @classmethod
+    def of(cls, typed: Any) -> _Places:
+        texts = {tuple(key for key in path if isinstance(key, str))
+                 for path, text in iter_strings(typed) if "{" in text}
+        return cls({keys[:depth] for keys in texts for depth in range(len(keys) + 1)}, texts)
+
+    def below(self, keys: tuple[str, ...]) -> _Places | None:
+        """None: walk everything under ``keys``; else the places, when ``keys`` leads to one; else nothing."""
+        return None if keys in self.texts else self
+
+
+def _filled(value: Any, replace, keys: tuple[str, ...], places: _Places | None) -> Any:
+    """``value`` (at the typed ``keys``) with its placeholders replaced: the very same object where none stands in
+    it, so that the paragraphs of a long document without placeholders are not copied."""
+    if places is not None:
+        if keys not in places.on_the_way:
+            return value
+        places = places.below(keys)
     if isinstance(value, str):
         return replace(value) if "{" in value else value
     if isinstance(value, list):
-        items = [_filled(item, replace) for item in value]
+        items = [_filled(item, replace, keys, places) for item in value]
         return value if all(new is old for new, old in zip(items, value)) else items
     if isinstance(value, dict):  # a nested part: {name: part}
-        filled = {key: _filled(item, replace) for key, item in value.items()}
+        filled = {key: _filled(item, replace, keys + (key,), places) for key, item in value.items()}
         return value if all(filled[key] is item for key, item in value.items()) else filled
+    if isinstance(value, RootModel):  # typed as its content: no key of its own
+        root = _filled(value.root, replace, keys, places)
+        return value if root is value.root else value.model_copy(update={"root": root})
     if isinstance(value, BaseModel):
         changed = {}
         for name in type(value).model_fields:
             old = getattr(value, name)
-            if (new := _filled(old, replace)) is not old:
+            if (new := _filled(old, replace, keys + (name,), places)) is not old:
                 changed[name] = new
         return value.model_copy(update=changed) if changed else value
     return value

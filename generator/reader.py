@@ -86,7 +86,7 @@ def prepare_loaded(source: loader.LoadedFile, book: Rulebook | None = None,
         source = office_profile.apply(source, office)
     document, problems, set_aside = partial.validate_all(source)
     if problems:  # a draft's unwritten prompts are reported with the data errors, in one run
-        problems += [source.problem(path, prompts.CODE, message) for path, message in prompts.unwritten(source)]
+        problems += [source.problem(path, prompts.CODE, message) for path, message in prompts.unwritten(source.strings())]
     reason = ""
     if document is not None:
         try:
@@ -105,8 +105,9 @@ def prepare_loaded(source: loader.LoadedFile, book: Rulebook | None = None,
         raise InputError(problems)
     if problems:
         try:
-            readable = Prepared(source, placeholders.fill(document), book, office, reason) if book else None
+            readable = (Prepared(source, placeholders.fill(document, source.data), book, office, reason) if book
+                        else None)
         except (InputError, ValueError, KeyError):
             readable = None
         raise NotReady(problems, readable, frozenset(set_aside))
-    return Prepared(source, placeholders.fill(document), book, office, reason)
+    return Prepared(source, placeholders.fill(document, source.data), book, office, reason)

@@ -35,6 +35,8 @@ FILTERS: dict[str, Callable[..., str]] = {
 
 _LEFTOVER_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}")
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+# A part's whole text, joined by libxml2 (python-docx's element classes make `itertext` go through Python per run).
+_ALL_TEXT = etree.XPath("string(.)")
 _XML_PARTS = re.compile(r"word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml")
 
 
@@ -256,6 +258,8 @@ def _checked_parts(document: _Document, template_name: str, user_texts: Callable
 
 
 def _refuse_leftover_tags(root, user_texts: Callable[[], set[str]], template_name: str, part: str) -> None:
+    if "{" not in _ALL_TEXT(root):  # every tag opens with a brace: a part with none has none left
+        return
     for paragraph in root.iter(_W + "p"):
         text = "".join(node.text or "" for node in paragraph.iter(_W + "t"))
         for match in _LEFTOVER_TAG.finditer(text):

@@ -11,9 +11,10 @@ from pathlib import Path
 import docx
 import pytest
 
-from generator import layout, reader, render, safe_write, template_builder, template_vars, vnformat
+from generator import layout, pipeline, reader, render, safe_write, template_builder, template_vars, vnformat
 from generator.rendering import cage, package, sandbox
 from generator.template_vars import VariableUse
+from tests.conftest import reading_text
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATE = template_builder.template_path("dang", "thong-bao-ket-luan")
@@ -23,8 +24,9 @@ EMPTY_HEADER = '<w:pStyle w:val="VBSoTrang"/></w:pPr></w:p>'  # the first page's
 
 @pytest.fixture(scope="module")
 def context() -> dict:
+    """What an office's own template is given: the layout's values and the document as typed (`van_ban`)."""
     prepared = reader.prepare(ROOT / "examples" / "001-tb-ket-luan-truc-bao-dan-van-quy-i-2021.yaml")
-    return layout.context(prepared.document, prepared.book)
+    return layout.context(prepared.document, prepared.book) | layout.document_data(prepared.document)
 
 
 def _run(text: str) -> str:
@@ -203,6 +205,19 @@ def test_a_copy_is_the_builtin_template_and_is_never_overwritten(tmp_path):
     with pytest.raises(safe_write.TargetRefused, match="không ghi đè"):
         template_vars.copy_template("dang/thong-bao-ket-luan", target)
     assert target.read_bytes() == b"restyled by the office"
+
+
+def test_an_office_template_reads_the_document_as_typed_and_ours_are_not_given_it(tmp_path):
+    edited = _template_with(tmp_path, {BODY: [("<w:r><w:t>{{ noi_nhan_nhan }}</w:t></w:r>",
+                                               _run("Nơi nhận ({{ van_ban.nguoi_ky.ho_ten }}):"))]})
+    own = template_builder.template_path("dang", "thong-bao-ket-luan", tmp_path / "mau")
+    own.parent.mkdir(parents=True)
+    edited.rename(own)
+    example = ROOT / "examples" / "001-tb-ket-luan-truc-bao-dan-van-quy-i-2021.yaml"
+    pipeline.render_file(example, tmp_path / "rieng.docx", templates=tmp_path / "mau")
+    assert "Nơi nhận (Võ Thanh An):" in reading_text(docx.Document(str(tmp_path / "rieng.docx")))
+    prepared = reader.prepare(example)
+    assert "van_ban" not in pipeline.render_context(prepared, pipeline.template_for(prepared))
 
 
 def test_a_copy_into_a_templates_folder_goes_where_the_render_looks(tmp_path):

@@ -4,17 +4,17 @@ keep the draft from being validated."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from generator.errors import shorten
-from generator.loader import LoadedFile, Path_
+from generator.loader import Path_
 
 PROMPT = "[cần viết]"
 CODE = "VB160"
 
 
-def unwritten(source: LoadedFile) -> Iterator[tuple[Path_, str]]:
-    """(path, message) for every text that still holds the marker."""
-    for path, text in source.strings():
+def unwritten(strings: Iterable[tuple[Path_, str]]) -> Iterator[tuple[Path_, str]]:
+    """(path, message) for every text of ``strings`` (a file's, with their paths) that still holds the marker."""
+    for path, text in strings:
         if PROMPT in text:
             yield path, f"còn chỗ cần viết: `{shorten(text, 50)}` — hãy viết nội dung thật thay cho dòng nhắc này"

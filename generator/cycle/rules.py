@@ -40,7 +40,7 @@ def prompt_written(context: LintContext) -> Iterator[Finding]:
           noi_dung:
             - Công tác dân vận quý II/2021 đạt nhiều kết quả …
     """
-    yield from prompts.unwritten(context.prepared.source)
+    yield from prompts.unwritten(context.strings)
 
 
 @rule("VB161", "review-has-status", Severity.ERROR,
@@ -169,7 +169,7 @@ def period_mentions_agree(context: LintContext) -> Iterator[Finding]:
         return
     period = periods.parse(doc.ky)
     expected = {period.index: period, period.next().index: period.next()}
-    for path, text in context.prepared.source.strings():
+    for path, text in context.strings:
         if path and path[0] in ("ky", "theo_doi"):  # the period itself; last period's tasks quote their own
             continue
         for mention in periods.find_mentions(text, {period.kind}, default_year=period.year):
@@ -196,7 +196,7 @@ def placeholders_filled(context: LintContext) -> Iterator[Finding]:
         ky: quý II/2021
         trich_yeu: [KẾT LUẬN HỘI NGHỊ TRỰC BÁO {ky}]
     """
-    yield from placeholders.check(context.document, context.data)
+    yield from placeholders.check(context.document, context.strings)
 
 
 @rule("VB166", "done-task-not-set-again", Severity.WARNING,
