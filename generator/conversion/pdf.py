@@ -35,7 +35,24 @@ def install_hint() -> str:
 
 
 def to_pdf(documents: Sequence[Path], out_dir: Path) -> list[Path]:
-    """Convert ``documents`` in one LibreOffice run; return the PDF paths in the same order."""
+    """Convert ``documents`` in one LibreOffice run; return the PDF paths in the same order. A document whose
+    last paragraph LibreOffice moved whole to the signature's page is converted once more, set as Word sets it
+    (see :mod:`generator.conversion.closing`)."""
+    from generator.conversion import closing  # lxml: only a conversion pays for it
+
+    pdfs = _converted(documents, out_dir)
+    again = {document: data for document, pdf in zip(documents, pdfs)
+             if (data := closing.kept_tail(document.read_bytes(), pdf)) is not None}
+    if again:
+        with tempfile.TemporaryDirectory(prefix="vanban-pdf-") as folder:
+            copies = [Path(folder) / document.name for document in again]
+            for copy, data in zip(copies, again.values()):
+                copy.write_bytes(data)
+            _converted(copies, out_dir)  # the same names: each PDF is replaced
+    return pdfs
+
+
+def _converted(documents: Sequence[Path], out_dir: Path) -> list[Path]:
     program = soffice()
     if program is None:
         raise ConversionError(f"không tìm thấy LibreOffice (soffice) để xuất PDF — {install_hint()}")
