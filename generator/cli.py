@@ -41,7 +41,7 @@ class OutputFormat(enum.StrEnum):
     JSON = "json"
 
 
-Files = Annotated[list[Path], typer.Argument(help="các tệp YAML", metavar="TỆP.yaml...", show_default=False)]
+Files = Annotated[list[Path], typer.Argument(help="các tệp YAML", metavar="TỆP.yaml", show_default=False)]
 OfficeProfile = Annotated[Path | None, typer.Option(
     "--don-vi", metavar="TỆP.yaml", show_default=False,
     help="hồ sơ đơn vị (mặc định: don-vi.yaml cạnh tệp YAML hoặc ở thư mục cha gần nhất)")]
@@ -204,7 +204,7 @@ def _convert(documents: list[Path], png: bool) -> list[Problem]:
 @app.command("pdf", cls=cli_text.VietnameseCommand,
              help="Chuyển tệp DOCX sang PDF qua LibreOffice (cả loạt trong một lần chạy); --png thêm ảnh từng trang.")
 def pdf_command(
-    documents: Annotated[list[Path], typer.Argument(help="các tệp DOCX", metavar="TỆP.docx...", show_default=False)],
+    documents: Annotated[list[Path], typer.Argument(help="các tệp DOCX", metavar="TỆP.docx", show_default=False)],
     png: PngFlag = False,
 ) -> None:
     missing = [Problem(display_path(d), 1, 1, Code.OUTPUT, "không có tệp này") for d in documents if not d.is_file()]
@@ -247,7 +247,7 @@ def preview_command(
              help="Theo dõi tệp hoặc thư mục: mỗi lần lưu tệp YAML là tạo lại văn bản và in các phát hiện; "
                   "Ctrl+C để dừng.")
 def watch_command(
-    paths: Annotated[list[Path], typer.Argument(help="tệp YAML hoặc thư mục", metavar="TỆP_HOẶC_THƯ_MỤC...",
+    paths: Annotated[list[Path], typer.Argument(help="tệp YAML hoặc thư mục", metavar="TỆP_HOẶC_THƯ_MỤC",
                                                 show_default=False)],
     pdf: PdfFlag = False,
     office: OfficeProfile = None,
@@ -508,7 +508,7 @@ def carry_command(
                   "văn bản và dòng đã giao); lọc theo đơn vị, tình trạng, quá hạn; ghi ra CSV hoặc báo cáo theo dõi, "
                   "đôn đốc (DOCX).")
 def tasks_command(
-    paths: Annotated[list[Path], typer.Argument(help="các văn bản hoặc thư mục", metavar="TỆP_HOẶC_THƯ_MỤC...",
+    paths: Annotated[list[Path], typer.Argument(help="các văn bản hoặc thư mục", metavar="TỆP_HOẶC_THƯ_MỤC",
                                                 show_default=False)],
     unit: Annotated[str | None, typer.Option("--don-vi-thuc-hien", metavar="TÊN", show_default=False,
                                              help="chỉ nhiệm vụ của đơn vị có tên chứa chữ này")] = None,

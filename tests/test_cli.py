@@ -284,7 +284,7 @@ def test_schema_prints_the_committed_schemas(tmp_path):
 
 @pytest.mark.parametrize(("args", "message"), [
     (["render", "a.yaml", "--ouy"], "không có tùy chọn `--ouy` — có phải ý bạn là --mau, --out?"),
-    (["render"], "thiếu TỆP.yaml..."),
+    (["render"], "thiếu TỆP.yaml"),
     (["khong-co"], "không có lệnh `khong-co` — các lệnh: render,"),
     (["check", "a.yaml", "--format", "xml"], "giá trị không hợp lệ cho --format: `xml` không dùng được"),
     (["rules", "VB101", "VB102"], "thừa tham số: VB102"),

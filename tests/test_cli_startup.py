@@ -86,6 +86,6 @@ def test_help_lines_break_between_words_never_inside_a_name(width):
 def test_a_usage_error_is_told_in_vietnamese_with_the_usage_line():
     result = runner.invoke(app, ["check", "a.yaml", "--khong-co"])
     assert result.exit_code == 2
-    assert result.stderr == ("Cách dùng: vanban check [TÙY CHỌN] {TỆP.yaml...}...\n"
+    assert result.stderr == ("Cách dùng: vanban check [TÙY CHỌN] {TỆP.yaml}...\n"
                              "Gõ 'vanban check -h' để xem hướng dẫn.\n\n"
                              "Lỗi: không có tùy chọn `--khong-co`\n")
