@@ -4,7 +4,9 @@ PDF is set as Word sets it, and the DOCX is not changed."""
 
 from __future__ import annotations
 
+import io
 import shutil
+import zipfile
 
 import docx
 import pytest
@@ -87,3 +89,12 @@ def test_the_cut_keeps_formatting_and_symbols_and_sets_each_piece_apart():
 def test_without_poppler_the_pdf_is_left_as_libreoffice_made_it(tmp_path, monkeypatch):
     monkeypatch.setattr(shutil, "which", lambda name: None)
     assert closing._pdf_pages(tmp_path / "x.pdf") is None
+
+
+def test_a_file_not_shaped_as_ours_is_left_as_libreoffice_made_it(tmp_path):
+    assert closing.kept_tail(b"not a zip", tmp_path / "x.pdf") is None
+    bare = io.BytesIO()
+    with zipfile.ZipFile(bare, "w") as package:
+        package.writestr("word/document.xml", f'<w:document xmlns:w="{closing.W[1:-1]}"><w:body><w:p><w:pPr>'
+                                              '<w:keepNext/></w:pPr></w:p><w:tbl/></w:body></w:document>')
+    assert closing.kept_tail(bare.getvalue(), tmp_path / "x.pdf") is None  # no section, no page size

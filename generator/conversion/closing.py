@@ -54,14 +54,16 @@ class _Page:
 def kept_tail(docx: bytes, pdf: Path) -> bytes | None:
     """The DOCX to give LibreOffice again when, in ``pdf``, the last paragraph went whole to the signature's page
     and left the page before more than a third empty; None when the PDF is as Word would set it."""
-    root = etree.fromstring(_part(docx), _PARSER)
-    paragraph = _kept_paragraph(root)
-    pages = _pdf_pages(pdf)
-    if paragraph is None or pages is None:
+    try:
+        root = etree.fromstring(_part(docx), _PARSER)
+    except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError):  # not a Word file made as ours: left as it is
+        return None
+    paragraph, area = _kept_paragraph(root), _text_area(root)
+    pages = _pdf_pages(pdf) if paragraph is not None and area is not None else None
+    if pages is None:
         return None
     words = _words(_text(paragraph))
-    top, bottom = _text_area(root)
-    moved = _moved_whole(pages, words, top, bottom)
+    moved = _moved_whole(pages, words, *area)
     if moved is None:
         return None
     tail = sum(len(line.words) for line in moved[-TAIL_LINES:])
@@ -112,12 +114,15 @@ def _words(text: str) -> list[str]:
     return unicodedata.normalize("NFC", text).replace("\u2011", "-").split()
 
 
-def _text_area(root) -> tuple[float, float]:
-    """Top and bottom of the page's text area, in points from the top, from the section's margins."""
-    section = root.find(f"{W}body/{W}sectPr")
-    size, margins = section.find(W + "pgSz"), section.find(W + "pgMar")
-    height = int(size.get(W + "h")) / 20
-    return int(margins.get(W + "top")) / 20, height - int(margins.get(W + "bottom")) / 20
+def _text_area(root) -> tuple[float, float] | None:
+    """Top and bottom of the page's text area, in points from the top, from the section's size and margins;
+    None for a file that does not give them."""
+    size, margins = root.find(f"{W}body/{W}sectPr/{W}pgSz"), root.find(f"{W}body/{W}sectPr/{W}pgMar")
+    try:
+        height = int(size.get(W + "h")) / 20
+        return int(margins.get(W + "top")) / 20, height - int(margins.get(W + "bottom")) / 20
+    except (AttributeError, TypeError, ValueError):
+        return None
 
 
 def _pdf_pages(pdf: Path) -> list[_Page] | None:
