@@ -118,21 +118,19 @@ def _nested_parts(doc: Document) -> Iterator[Finding]:
     """A nested part keeps its meaning for `carry` and `tasks` only as the one part of its name, one level down
     (a part nested in a nested part would be neither numbered nor found as a part)."""
     seen = {name: "ở cấp phần" for name, _ in doc.noi_dung.parts()}
-    for host, part in doc.noi_dung.parts():
-        for index, node in enumerate(part.noi_dung):
-            if not isinstance(node, NestedPart):
-                continue
-            path = ("noi_dung", host, "noi_dung", index)  # the item, so that the place is the `- kien_nghi:` line
-            if node.name in seen:
-                yield (path, Code.BAD_VALUE,
-                       f"phần `{node.name}` viết hai lần (ở đây và {seen[node.name]}) — mỗi phần chỉ viết một lần; "
-                       "hãy gộp hai chỗ làm một")
-            elif node.name in (doc.noi_dung.thu_tu or ()):
-                yield (path, Code.BAD_VALUE, f"phần `{node.name}` nằm trong phần `{host}` nên in ở chỗ nó đứng — "
-                                             f"hãy bỏ `{node.name}` khỏi `thu_tu`")
-            seen.setdefault(node.name, f"trong phần `{host}`")
-            for inner_index, inner in enumerate(node.part.noi_dung):
-                if isinstance(inner, NestedPart):
-                    yield ((*path, node.name, "noi_dung", inner_index), Code.BAD_VALUE,
-                           f"phần `{inner.name}` đặt trong phần `{node.name}`, mà phần đó đã nằm trong phần "
-                           f"`{host}` — chỉ lồng một cấp; hãy đưa `{inner.name}` lên cấp phần hoặc vào `{host}`")
+    for name, part, path in doc.noi_dung.all_parts():
+        if len(path) == 2:  # a part of the body itself
+            continue
+        host, item = path[1], path[:-1]  # the item, so that the place is the `- kien_nghi:` line
+        if name in seen:
+            yield (item, Code.BAD_VALUE, f"phần `{name}` viết hai lần (ở đây và {seen[name]}) — mỗi phần chỉ viết "
+                                         "một lần; hãy gộp hai chỗ làm một")
+        elif name in (doc.noi_dung.thu_tu or ()):
+            yield (item, Code.BAD_VALUE, f"phần `{name}` nằm trong phần `{host}` nên in ở chỗ nó đứng — hãy bỏ "
+                                         f"`{name}` khỏi `thu_tu`")
+        seen.setdefault(name, f"trong phần `{host}`")
+        for index, inner in enumerate(part.noi_dung):
+            if isinstance(inner, NestedPart):
+                yield ((*path, "noi_dung", index), Code.BAD_VALUE,
+                       f"phần `{inner.name}` đặt trong phần `{name}`, mà phần đó đã nằm trong phần `{host}` — chỉ "
+                       f"lồng một cấp; hãy đưa `{inner.name}` lên cấp phần hoặc vào `{host}`")

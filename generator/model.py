@@ -302,11 +302,9 @@ def _node_kind(value: Any) -> str | None:
     return None
 
 
-Node = Annotated[
-    Union[Annotated[str, Tag("#doan")], Annotated[Item, Tag("#muc")], Annotated[Bullets, Tag("#gach")],
-          Annotated[TableBlock, Tag("#bang")]],
-    Discriminator(_node_kind),
-]
+_CONTENT = (Annotated[str, Tag("#doan")], Annotated[Item, Tag("#muc")], Annotated[Bullets, Tag("#gach")],
+            Annotated[TableBlock, Tag("#bang")])
+Node = Annotated[Union[_CONTENT], Discriminator(_node_kind)]
 """An element of a content list: a paragraph (text), a numbered item (mapping), a group of bullets, a table."""
 
 
@@ -343,11 +341,7 @@ def _part_node_kind(value: Any) -> str | None:
     return _node_kind(value)
 
 
-PartNode = Annotated[
-    Union[Annotated[str, Tag("#doan")], Annotated[Item, Tag("#muc")], Annotated[Bullets, Tag("#gach")],
-          Annotated[TableBlock, Tag("#bang")], Annotated[NestedPart, Tag("#phan")]],
-    Discriminator(_part_node_kind),
-]
+PartNode = Annotated[Union[(*_CONTENT, Annotated[NestedPart, Tag("#phan")])], Discriminator(_part_node_kind)]
 """An element of a part's own content list: a content element, or another part nested as a numbered item."""
 
 

@@ -47,7 +47,7 @@ def test_the_signature_page_gets_two_lines_and_the_page_before_stays_full(tmp_pa
     words = closing._words(LAST + "/.")  # the end mark: the sentence's own full stop is its first dot
     for document, made in zip(documents, pdf.to_pdf(documents, tmp_path / "pdf")):
         pages = closing._pdf_pages(made)
-        body = [[line for line in page.lines if top - 2 <= line.top and line.bottom <= bottom + 2] for page in pages]
+        body = [closing.body_lines(page, top, bottom) for page in pages]
         signed, at = next((n, i) for n, lines in enumerate(body) for i, line in enumerate(lines)
                           if line.words[:2] == ("Nơi", "nhận:"))
         above = body[signed][:at]

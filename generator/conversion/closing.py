@@ -149,14 +149,18 @@ def _moved_whole(pages: list[_Page], words: list[str], top: float, bottom: float
     """The paragraph's lines when all of them open a page (LibreOffice moved it whole), it has more than the two
     lines Word would move, and the page before is left more than a third empty; else None."""
     for number in range(len(pages) - 1, 0, -1):
-        body = [line for line in pages[number].lines if top - 2 <= line.top and line.bottom <= bottom + 2]
-        lines = _opening(body, words)
+        lines = _opening(body_lines(pages[number], top, bottom), words)
         if lines is None:
             continue
-        above = [line.bottom for line in pages[number - 1].lines if top - 2 <= line.top and line.bottom <= bottom + 2]
+        above = [line.bottom for line in body_lines(pages[number - 1], top, bottom)]
         empty = (bottom - max(above, default=top)) / (bottom - top)
         return lines if len(lines) > TAIL_LINES and empty > EMPTY_SHARE_ALLOWED else None
     return None
+
+
+def body_lines(page: _Page, top: float, bottom: float) -> list[_Line]:
+    """The page's lines inside its text area (not the page number in the header, nor a footer)."""
+    return [line for line in page.lines if top - 2 <= line.top and line.bottom <= bottom + 2]
 
 
 def _opening(body: list[_Line], words: list[str]) -> list[_Line] | None:
